@@ -16,15 +16,15 @@ def _lines(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def categories() -> tuple[str, ...]:
-    """The 106 categories of ``categories`` (v0.5 and later), in the standard's order."""
-    return _lines("categories.txt")
+def categories() -> frozenset[str]:
+    """The 106 categories of ``categories`` (v0.5 and later)."""
+    return frozenset(_lines("categories.txt"))
 
 
 @functools.cache
-def scopes() -> tuple[str, ...]:
+def scopes() -> frozenset[str]:
     """The 24 scopes of ``intendedAudience.scope``."""
-    return _lines("scopes.txt")
+    return frozenset(_lines("scopes.txt"))
 
 
 @functools.cache

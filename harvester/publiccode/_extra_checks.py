@@ -1,0 +1,136 @@
+"""Extra checks and deprecation warnings, after struct validation (publiccode-standard.md 2.6).
+
+File references are read from ``base_dir`` (2.7); URLs are fetched only when a network
+policy is given (2.11). Keys are spelled dotted with raw language tags (2.9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from . import formats, oembed
+from ._paths import Language, Path
+from .files import FileKind, check_file_reference
+from .findings import FindingType
+from .network import NetworkPolicy, UnreachableURL, check_reachable
+
+__all__ = ["Extra", "Surroundings", "extra_findings"]
+
+Values = dict[str, Any]
+Extra = tuple[FindingType, Path, str]
+
+_ERROR, _WARNING = FindingType.ERROR, FindingType.WARNING
+_DROP = "This key is DEPRECATED and will be removed in the future. It's safe to drop it"
+
+
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """What the checks may look at beyond the file: its folder, and the network if allowed."""
+
+    base_dir: FilePath
+    network: NetworkPolicy | None = None
+
+
+def extra_findings(doc: Values, around: Surroundings) -> list[Extra]:
+    """Every extra check's error and warning, in the reference's order."""
+    found: list[Extra] = []
+    found.extend(_reachable(doc, ("url", "landingURL", "roadmap"), (), around))
+    found.extend(_logos(doc, around))
+    found.extend(_lowercase_countries(doc))
+    found.extend(_legal(doc, around))
+    for name in ("inputTypes", "outputTypes"):
+        if name in doc:
+            found.append((_WARNING, (name,), _DROP))
+    for tag, block in (doc.get("description") or {}).items():
+        found.extend(_language(block, ("description", Language(tag)), around))
+    found.extend(_italy(doc))
+    return found
+
+
+def _reachable(values: Values, names: tuple[str, ...], path: Path, around: Surroundings) -> Iterator[Extra]:
+    if around.network is None:
+        return
+    for name in names:
+        url = values.get(name)
+        if not url:
+            continue
+        try:
+            check_reachable(url, around.network)
+        except UnreachableURL as error:
+            yield _ERROR, (*path, name), f"'{url}' not reachable: {error.reason}"
+
+
+def _logos(doc: Values, around: Surroundings) -> Iterator[Extra]:
+    if doc.get("logo"):
+        yield from _file(doc["logo"], ("logo",), FileKind.LOGO, around)
+    if doc.get("monochromeLogo"):
+        use_logo = "This key is DEPRECATED and will be removed in the future. Use 'logo' instead"
+        yield _WARNING, ("monochromeLogo",), use_logo
+        yield from _file(doc["monochromeLogo"], ("monochromeLogo",), FileKind.LOGO, around)
+
+
+def _file(value: str, path: Path, kind: FileKind, around: Surroundings) -> Iterator[Extra]:
+    reason = check_file_reference(value, kind, around.base_dir)
+    if reason is not None:
+        yield _ERROR, path, reason
+
+
+def _lowercase_countries(doc: Values) -> Iterator[Extra]:
+    audience = doc.get("intendedAudience") or {}
+    for name in ("countries", "unsupportedCountries"):
+        for index, code in enumerate(audience.get(name) or ()):
+            if code.islower() and formats.is_country_code(code):
+                message = f"Lowercase country codes are DEPRECATED. Use uppercase instead ('{code.upper()}')"
+                yield _WARNING, ("intendedAudience", name, index), message
+
+
+def _legal(doc: Values, around: Surroundings) -> Iterator[Extra]:
+    legal = doc.get("legal") or {}
+    if "authorsFile" in legal:
+        yield _WARNING, ("legal", "authorsFile"), _DROP
+        reason = check_file_reference(legal["authorsFile"], FileKind.AUTHORS_FILE, around.base_dir)
+        if reason is not None:
+            yield _ERROR, ("legal", "authorsFile"), reason
+    if "repoOwner" in legal:
+        use_name = "This key is DEPRECATED and will be removed in the future. Use 'organisation.name' instead"
+        yield _WARNING, ("legal", "repoOwner"), use_name
+
+
+def _language(block: Values, path: Path, around: Surroundings) -> Iterator[Extra]:
+    if block.get("genericName"):
+        yield _WARNING, (*path, "genericName"), _DROP
+    yield from _reachable(block, ("documentation", "apiDocumentation"), path, around)
+    for index, screenshot in enumerate(block.get("screenshots") or ()):
+        reason = check_file_reference(screenshot, FileKind.SCREENSHOT, around.base_dir)
+        if reason is not None:
+            message = f"'{screenshot}' is not an image: {reason}"
+            yield _ERROR, (*path, "screenshots", index), message
+    for index, video in enumerate(block.get("videos") or ()):
+        if not oembed.is_oembed_url(video):
+            message = f"'{video}' is not a valid video URL supporting oEmbed: invalid oEmbed link: {video}"
+            yield _ERROR, (*path, "videos", index), message
+
+
+def _italy(doc: Values) -> Iterator[Extra]:
+    section = doc.get("IT")
+    if "it" in doc:
+        message = "Lowercase country codes are DEPRECATED and will be removed in the future. Use 'IT' instead"
+        yield _WARNING, ("it",), message
+        if section is not None:
+            yield _ERROR, ("it",), "'IT' key already present. Remove this key"
+        else:
+            section = doc["it"]
+    if section is None:
+        return
+    if section.get("conforme") is not None:
+        yield _WARNING, ("IT", "conforme"), _DROP
+    code = (section.get("riuso") or {}).get("codiceIPA")
+    if code and formats.is_ipa_code(code):
+        message = (
+            "This key is DEPRECATED and will be removed in the future. Use 'organisation.uri' "
+            f"and set it to 'urn:x-italian-pa:{code}' instead"
+        )
+        yield _WARNING, ("IT", "riuso", "codiceIPA"), message

@@ -1,0 +1,306 @@
+"""Struct validation: the reference's field rules and messages (publiccode-standard.md 2.5).
+
+Runs on the decoded values, in the reference's order (2.1): fields in model order, depth
+first, list items in index order, languages in document order. Each field reports only its
+first failing rule. "Required" fails on absent, null or ``""``; for lists only on absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex
+
+from . import formats, languages, licences, vocabularies
+from ._paths import Language, Path
+
+__all__ = ["ENUMS", "Violation", "grapheme_length", "struct_violations"]
+
+Violation = tuple[Path, str]
+Values = dict[str, Any]
+
+_CATEGORIES_URL = "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/categories-list.rst"
+_SCOPES_URL = "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/scope-list.rst"
+_IPA_URL = "https://github.com/publiccodeyml/italian-organizations-ipa-vocabulary"
+
+ENUMS: dict[str, tuple[str, ...]] = {
+    "developmentStatus": ("concept", "development", "beta", "stable", "obsolete"),
+    "softwareType": (
+        "standalone/mobile", "standalone/iot", "standalone/desktop", "standalone/web",
+        "standalone/backend", "standalone/other", "addon", "library", "configurationFiles",
+    ),
+    "type": ("internal", "contract", "community", "none"),
+    "countryExtensionVersion": ("0.2", "1.0"),
+}  # fmt: skip
+"""Enumerated fields and their values, in the order the reference's messages list them."""
+
+_GRAPHEME = regex.compile(r"\X")
+
+
+def grapheme_length(text: str) -> int:
+    """Length in extended grapheme clusters (UAX #29), as the reference counts."""
+    if text.isascii():
+        return len(text) - text.count("\r\n")
+    return len(_GRAPHEME.findall(text))
+
+
+def struct_violations(doc: Values) -> list[Violation]:
+    """Every struct-validation error of a decoded document, in the reference's order."""
+    found: list[Violation] = []
+    for check in _TOP_LEVEL:
+        found.extend(check(doc))
+    return found
+
+
+# --- single-field rules ----------------------------------------------------------------------
+
+
+def _required(values: Values, path: Path, name: str) -> Iterator[Violation]:
+    if values.get(name) in (None, ""):
+        yield (*path, name), f"{name} is a required field"
+
+
+def _format(
+    values: Values, path: Path, name: str, test: Callable[[str], bool], message: str
+) -> Iterator[Violation]:
+    value = values.get(name)
+    if value is not None and not test(value):
+        yield (*path, name), f"{name} {message}"
+
+
+def _each(
+    values: Values, path: Path, name: str, test: Callable[[str], bool], message: str
+) -> Iterator[Violation]:
+    for index, item in enumerate(values.get(name) or ()):
+        if not test(item):
+            yield (*path, name, index), f"{name}[{index}] {message}"
+
+
+def _non_empty(values: Values, path: Path, name: str) -> Iterator[Violation]:
+    if not values.get(name):
+        yield (*path, name), f"{name} must contain more than 0 items"
+
+
+def _enum(values: Values, path: Path, name: str) -> Iterator[Violation]:
+    value = values.get(name)
+    if value in (None, ""):
+        yield (*path, name), f"{name} is a required field"
+    elif value not in ENUMS[name]:
+        *head, tail = (f'"{choice}"' for choice in ENUMS[name])
+        yield (*path, name), f"{name} must be one of the following: {', '.join(head)} or {tail}"
+
+
+def _length(values: Values, path: Path, name: str, low: int, high: int) -> Iterator[Violation]:
+    value = values.get(name)
+    if value is None:
+        return
+    length = grapheme_length(value)
+    if length > high:
+        yield (*path, name), f"{name} must be a maximum of {high} characters in length"
+    elif length < low:
+        yield (*path, name), f"{name} must be at least {low} characters in length"
+
+
+_HTTP = "must be an HTTP URL"
+
+
+def _is_category(value: str) -> bool:
+    return value in vocabularies.categories()
+
+
+def _is_scope(value: str) -> bool:
+    return value in vocabularies.scopes()
+
+
+# --- top level, in model order ---------------------------------------------------------------
+
+
+def _identity(doc: Values) -> Iterator[Violation]:
+    yield from _required(doc, (), "publiccodeYmlVersion")
+    yield from _required(doc, (), "name")
+    if "url" not in doc:
+        yield ("url",), "url is a required field"
+    yield from _format(doc, (), "url", formats.is_url, "must be a valid URL")
+    yield from _format(doc, (), "landingURL", formats.is_http_url, _HTTP)
+    yield from _each(doc, (), "isBasedOn", formats.is_url, "must be a valid URL")
+    yield from _format(
+        doc, (), "releaseDate", formats.is_date, "must be a date with format 'YYYY-MM-DD'"
+    )
+
+
+def _organisation(doc: Values) -> Iterator[Violation]:
+    organisation = doc.get("organisation")
+    if organisation is not None:
+        yield from _organisation_uri(organisation, ("organisation",))
+
+
+def _organisation_uri(values: Values, path: Path) -> Iterator[Violation]:
+    uri = values.get("uri")
+    if uri in (None, ""):
+        yield (*path, "uri"), "uri is a required field"
+        return
+    message = formats.organisation_uri_error(uri)
+    if message is not None:
+        yield (*path, "uri"), message
+
+
+def _types_and_lists(doc: Values) -> Iterator[Violation]:
+    yield from _each(doc, (), "inputTypes", formats.is_mime, "is not a valid MIME type")
+    yield from _each(doc, (), "outputTypes", formats.is_mime, "is not a valid MIME type")
+    yield from _non_empty(doc, (), "platforms")
+    yield from _each(
+        doc, (), "categories", _is_category,
+        f"must be a valid category (see {_CATEGORIES_URL})",
+    )  # fmt: skip
+    for index, funder in enumerate(doc.get("fundedBy") or ()):
+        yield from _organisation_uri(funder, ("fundedBy", index))
+    yield from _format(doc, (), "roadmap", formats.is_http_url, _HTTP)
+    yield from _enum(doc, (), "developmentStatus")
+    yield from _enum(doc, (), "softwareType")
+    for index, support in enumerate(doc.get("supports") or ()):
+        yield from _support(support, ("supports", index))
+
+
+def _support(values: Values, path: Path) -> Iterator[Violation]:
+    identifier = values.get("id")
+    if identifier in (None, ""):
+        yield (*path, "id"), "id is a required field"
+        return
+    message = formats.supports_id_error(identifier)
+    if message is not None:
+        yield (*path, "id"), message
+
+
+def _audience(doc: Values) -> Iterator[Violation]:
+    audience = doc.get("intendedAudience")
+    if audience is None:
+        return
+    path = ("intendedAudience",)
+    yield from _each(
+        audience, path, "scope", _is_scope,
+        f"must be a valid scope (see {_SCOPES_URL})",
+    )  # fmt: skip
+    country = "must be a valid ISO 3166-1 alpha-2 two-letter country code"
+    yield from _each(audience, path, "countries", formats.is_country_code, country)
+    yield from _each(audience, path, "unsupportedCountries", formats.is_country_code, country)
+
+
+def _description(doc: Values) -> Iterator[Violation]:
+    description: dict[str, Values] = doc.get("description") or {}
+    if not description:
+        yield ("description",), "description must contain more than 0 items"
+        return
+    if not all(map(languages.is_bcp47, description)):
+        yield ("description",), "description must be a valid BCP 47 language"
+        return
+    for tag, block in description.items():
+        yield from _language_block(block, ("description", Language(tag)))
+
+
+def _language_block(block: Values, path: Path) -> Iterator[Violation]:
+    yield from _length(block, path, "genericName", 0, 35)
+    yield from _required(block, path, "shortDescription")
+    yield from _length(block, path, "shortDescription", 0, 150)
+    if block.get("longDescription") in (None, ""):
+        yield (*path, "longDescription"), "longDescription is a required field"
+    else:
+        yield from _length(block, path, "longDescription", 150, 10000)
+    yield from _format(block, path, "documentation", formats.is_http_url, _HTTP)
+    yield from _format(block, path, "apiDocumentation", formats.is_http_url, _HTTP)
+    yield from _non_empty(block, path, "features")
+    yield from _each(block, path, "videos", formats.is_http_url, _HTTP)
+
+
+def _legal(doc: Values) -> Iterator[Violation]:
+    legal = doc.get("legal") or {}
+    path = ("legal",)
+    if legal.get("license") in (None, ""):
+        yield from _required(legal, path, "license")
+    elif not licences.is_spdx_expression(legal["license"]):
+        yield (*path, "license"), "license must be a valid license (see https://spdx.org/licenses)"
+
+
+def _maintenance(doc: Values) -> Iterator[Violation]:
+    maintenance = doc.get("maintenance") or {}
+    path = ("maintenance",)
+    yield from _enum(maintenance, path, "type")
+    kind = maintenance.get("type")
+    contractors = maintenance.get("contractors")
+    if kind == "contract" and contractors is None:
+        yield (*path, "contractors"), 'contractors is a required field when "type" is "contract"'
+    elif kind != "contract" and contractors is not None:
+        message = 'contractors must not be present unless "type" is "contract"'
+        yield (*path, "contractors"), message
+    for index, contractor in enumerate(contractors or ()):
+        yield from _contractor(contractor, (*path, "contractors", index))
+    if kind in ("community", "internal") and maintenance.get("contacts") is None:
+        yield (*path, "contacts"), f'contacts is a required field when "type" is "{kind}"'
+    for index, contact in enumerate(maintenance.get("contacts") or ()):
+        yield from _required(contact, (*path, "contacts", index), "name")
+        yield from _email(contact, (*path, "contacts", index))
+
+
+def _contractor(values: Values, path: Path) -> Iterator[Violation]:
+    yield from _required(values, path, "name")
+    yield from _email(values, path)
+    yield from _format(values, path, "website", formats.is_http_url, _HTTP)
+    if values.get("until") in (None, ""):
+        yield (*path, "until"), "until is a required field"
+    else:
+        date = "must be a date with format 'YYYY-MM-DD'"
+        yield from _format(values, path, "until", formats.is_date, date)
+
+
+def _email(values: Values, path: Path) -> Iterator[Violation]:
+    email = values.get("email")
+    if email and not formats.is_email(email):
+        yield (*path, "email"), "email must be a valid email address"
+
+
+def _localisation(doc: Values) -> Iterator[Violation]:
+    localisation = doc.get("localisation") or {}
+    path = ("localisation",)
+    if localisation.get("localisationReady") is None:
+        yield (*path, "localisationReady"), "localisationReady is a required field"
+    available = localisation.get("availableLanguages")
+    if available is None:
+        yield (*path, "availableLanguages"), "availableLanguages is a required field"
+        return
+    yield from _non_empty(localisation, path, "availableLanguages")
+    bcp47 = "must be a valid BCP 47 language"
+    yield from _each(localisation, path, "availableLanguages", languages.is_bcp47, bcp47)
+
+
+def _dependencies(doc: Values) -> Iterator[Violation]:
+    depends_on = doc.get("dependsOn") or {}
+    for kind in ("open", "proprietary", "hardware"):
+        for index, dependency in enumerate(depends_on.get(kind) or ()):
+            yield from _required(dependency, ("dependsOn", kind, index), "name")
+
+
+def _italy(doc: Values) -> Iterator[Violation]:
+    for section in ("IT", "it"):
+        values = doc.get(section)
+        if values is None:
+            continue
+        if values.get("countryExtensionVersion"):
+            yield from _enum(values, (section,), "countryExtensionVersion")
+        code = (values.get("riuso") or {}).get("codiceIPA")
+        if code and not formats.is_ipa_code(code):
+            message = f"codiceIPA must be a valid Italian Public Administration Code (iPA) (see {_IPA_URL})"
+            yield (section, "riuso", "codiceIPA"), message
+
+
+_TOP_LEVEL: tuple[Callable[[Values], Iterator[Violation]], ...] = (
+    _identity,
+    _organisation,
+    _types_and_lists,
+    _audience,
+    _description,
+    _legal,
+    _maintenance,
+    _localisation,
+    _dependencies,
+    _italy,
+)

@@ -1,0 +1,345 @@
+"""Reading publiccode.yml bytes into a YAML node tree with positions, as the reference does.
+
+The reference validator (publiccode-parser-go) reads YAML with goccy/go-yaml, which follows
+YAML 1.2: ``yes``/``no``/``on``/``off`` are strings, ``010`` is octal, ``1e3`` is a string.
+We compose the document with libyaml (PyYAML's C parser, for speed) and resolve plain scalars
+ourselves with those rules (:func:`scalar_value`), so PyYAML's YAML 1.1 resolver never runs.
+
+Stages 0 to 2 of the reference (UTF-8, syntax, number of documents) live here and end in
+:class:`InvalidDocument`. Two guards of our own keep untrusted files from hurting us: a size
+limit, and a nesting limit checked before composing (libyaml's composer recurses in C and
+crashes the interpreter at a few ten thousand levels).
+"""
+
+from __future__ import annotations
+
+import decimal
+import math
+import re
+from dataclasses import dataclass
+from typing import Final
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Document",
+    "InvalidDocument",
+    "UNSUPPORTED",
+    "go_float_text",
+    "is_implicit_null",
+    "key_text",
+    "load",
+    "scalar_text",
+    "scalar_value",
+]
+
+MAX_BYTES: Final = 1024 * 1024
+"""Largest file we read (1 MiB): a real publiccode.yml is a few KB, the largest a few 100 KB."""
+
+MAX_DEPTH: Final = 100
+"""Deepest nesting we compose; publiccode.yml itself never nests more than 5 levels."""
+
+PLAIN_TAG: Final = "!kataster/plain"
+"""The tag our resolver gives every untagged plain scalar, resolved later by our rules."""
+
+_STR_TAG: Final = "tag:yaml.org,2002:str"
+_SEQ_TAG: Final = "tag:yaml.org,2002:seq"
+_MAP_TAG: Final = "tag:yaml.org,2002:map"
+
+
+class InvalidDocument(ValueError):
+    """The file cannot be read as one YAML document; carries the one finding to report."""
+
+    def __init__(self, key: str, description: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(description)
+        self.key = key
+        self.description = description
+        self.line = line
+        self.column = column
+
+
+class UndefinedAlias(ValueError):
+    """An alias names no anchor; the reference then decodes nothing at all."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("found undefined alias")
+        self.line = line
+
+
+class _Unsupported:
+    """A scalar whose explicit tag makes it fit no field (``!!timestamp``, ``!!binary``)."""
+
+    def __repr__(self) -> str:
+        return "UNSUPPORTED"
+
+
+UNSUPPORTED: Final = _Unsupported()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One composed YAML document: its source text, root node and whether an alias dangled."""
+
+    text: str
+    root: Node
+    undefined_alias_line: int = 0
+
+
+def _resolve(self: object, kind: type[Node], value: object, implicit: object) -> str:
+    if kind is ScalarNode:
+        plain = isinstance(implicit, tuple) and bool(implicit[0])
+        return PLAIN_TAG if plain else _STR_TAG
+    return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+class _Loader(yaml.CSafeLoader):  # type: ignore[misc]
+    """libyaml's composer with our resolver: untagged plain scalars keep ``PLAIN_TAG``."""
+
+    resolve = _resolve
+
+
+class _LenientComposer(yaml.SafeLoader):
+    """The pure-Python composer, turning an alias without anchor into a null (rare path)."""
+
+    resolve = _resolve
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        if self.check_event(yaml.AliasEvent) and self.peek_event().anchor not in self.anchors:
+            event = self.get_event()
+            self.undefined_alias_line = self.undefined_alias_line or event.start_mark.line + 1
+            return ScalarNode(PLAIN_TAG, "", event.start_mark, event.end_mark)
+        node: Node = super().compose_node(parent, index)
+        return node
+
+    undefined_alias_line = 0
+
+
+def load(data: bytes) -> Document:
+    """Decode and compose ``data`` as the one YAML document of a publiccode.yml.
+
+    Raises :class:`InvalidDocument` with the reference's finding for stages 0 to 2.
+    """
+    if len(data) > MAX_BYTES:
+        raise InvalidDocument(
+            "", f"file is larger than {MAX_BYTES // 1024} KiB, the largest Kataster reads"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidDocument("", "Invalid UTF-8") from None
+    _check_depth(text)
+    try:
+        return _compose(text, _Loader)
+    except UndefinedAlias:
+        return _compose(text, _LenientComposer)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+    except yaml.YAMLError as error:  # reader errors without a mark
+        raise InvalidDocument("", str(error).splitlines()[0]) from None
+
+
+def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> Document:
+    # The reference keeps a UTF-8 byte order mark glued to the first key (2.2).
+    bom = text.startswith("\ufeff")
+    loader = loader_class(text)
+    try:
+        root = _first_document(loader)
+        if loader.check_node():
+            raise InvalidDocument("", "multiple YAML documents in one file are not supported")
+    except yaml.composer.ComposerError as error:
+        if error.problem == "found undefined alias" and error.problem_mark is not None:
+            raise UndefinedAlias(error.problem_mark.line + 1) from None
+        raise
+    finally:
+        loader.dispose()
+    if bom and isinstance(root, MappingNode) and root.value:
+        _glue_bom(root)
+    line = getattr(loader, "undefined_alias_line", 0)
+    return Document(text=text, root=root, undefined_alias_line=line)
+
+
+def _first_document(loader: yaml.SafeLoader) -> Node:
+    root: Node | None = loader.get_node() if loader.check_node() else None
+    if root is None or (isinstance(root, ScalarNode) and scalar_value(root) is None):
+        raise InvalidDocument("publiccodeYmlVersion", "publiccodeYmlVersion is a required field")
+    return root
+
+
+def _glue_bom(root: MappingNode) -> None:
+    key, value = root.value[0]
+    if isinstance(key, ScalarNode):
+        glued = ScalarNode(key.tag, "\ufeff" + key.value, key.start_mark, key.end_mark, key.style)
+        root.value[0] = (glued, value)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> InvalidDocument:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 0
+    problem = error.problem or error.context or "invalid YAML"
+    if problem == "found character that cannot start any token" and mark is not None:
+        # libyaml omits the character that goccy/go-yaml names (a tab, most often).
+        character = text[mark.index : mark.index + 1] or " "
+        problem = f"found character {_go_quote(character)} that cannot start any token"
+    return InvalidDocument("", problem, line, 1 if line else 0)
+
+
+def _go_quote(character: str) -> str:
+    escapes = {"\t": "\\t", "\r": "\\r", "\n": "\\n", "'": "\\'"}
+    return "'" + escapes.get(character, character) + "'"
+
+
+_INDENT = re.compile(r"^[ \-?:]*", re.MULTILINE)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse documents nested deeper than :data:`MAX_DEPTH` before libyaml composes them.
+
+    Block nesting needs indentation or a compact ``- ``/``? `` indicator per level, flow
+    nesting a bracket; when that cheap bound is small we skip the exact count.
+    """
+    brackets = text.count("[") + text.count("{")
+    indent = max((len(m) for m in _INDENT.findall(text)), default=0)
+    if 2 * indent + brackets + 2 <= MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise InvalidDocument(
+                        "",
+                        f"nesting deeper than {MAX_DEPTH} levels is not supported",
+                        event.start_mark.line + 1,
+                        1,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+
+
+# --- YAML 1.2 scalars, as goccy/go-yaml resolves them (section 2.2) -------------------------
+
+_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS: Final = {"true": True, "True": True, "TRUE": True}
+_BOOLS.update({"false": False, "False": False, "FALSE": False})
+_INT = re.compile(
+    r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*)\Z"
+)
+_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = re.compile(r"(?i)(?P<sign>[-+]?)\.inf\Z|(?P<nan>\.nan)\Z")
+_FIRST_NUMERIC: Final = frozenset("0123456789+-.")
+_INT64_MIN: Final = -(2**63)
+_UINT64_MAX: Final = 2**64 - 1
+
+
+def scalar_value(node: ScalarNode) -> object:
+    """The value of a scalar node: None, bool, int, float, str, or :data:`UNSUPPORTED`."""
+    if node.tag == PLAIN_TAG:
+        return _plain_value(node.value)
+    if node.tag == _STR_TAG or node.tag == "!":
+        return node.value
+    return _tagged_value(node.tag, node.value)
+
+
+def _plain_value(text: str) -> object:
+    if text in _NULLS:
+        return None
+    first = text[0]
+    if first in "tTfF" and text in _BOOLS:
+        return _BOOLS[text]
+    if first not in _FIRST_NUMERIC:
+        return text
+    number = _number(text)
+    return text if number is None else number
+
+
+def _number(text: str) -> int | float | None:
+    if _INT.match(text):
+        value = _parse_int(text.replace("_", ""))
+        return value if _INT64_MIN <= value <= _UINT64_MAX else None
+    if text.count(".") == 1 and _FLOAT.match(text) and "_" not in text:
+        return float(text)
+    special = _SPECIAL_FLOAT.match(text)
+    if special is None:
+        return None
+    if special.group("nan"):
+        return math.nan
+    return -math.inf if special.group("sign") == "-" else math.inf
+
+
+def _parse_int(text: str) -> int:
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if digits[:2] in ("0b", "0o", "0x"):
+        return sign * int(digits, 0)
+    if len(digits) > 1 and digits[0] == "0":
+        return sign * int(digits, 8)
+    return sign * int(digits)
+
+
+def _tagged_value(tag: str, text: str) -> object:
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return _BOOLS.get(text, UNSUPPORTED)
+    if tag.endswith(":int") or tag.endswith(":float"):
+        number = _number(text)
+        return UNSUPPORTED if number is None else number
+    return UNSUPPORTED
+
+
+def go_float_text(value: float) -> str:
+    """Go's ``strconv.FormatFloat(value, 'g', -1, 64)``: shortest digits, %e outside 1e-4..1e6.
+
+    ``1.0`` gives ``1``, ``1e20`` gives ``1e+20``, ``0.000001`` gives ``1e-06``.
+    """
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "+Inf" if value > 0 else "-Inf"
+    if value == 0:
+        return "-0" if math.copysign(1, value) < 0 else "0"
+    sign = "-" if value < 0 else ""
+    _, digit_tuple, exponent = decimal.Decimal(repr(abs(value))).normalize().as_tuple()
+    digits = "".join(map(str, digit_tuple))
+    point = len(digits) + int(exponent)
+    exp = point - 1
+    if exp < -4 or exp >= 6:
+        return sign + _go_exponent_form(digits, exp)
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
+
+
+def _go_exponent_form(digits: str, exp: int) -> str:
+    mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+    return f"{mantissa}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+
+
+def scalar_text(value: object) -> str:
+    """A scalar value as the text Go gives a string field (``true``, ``31``, ``1e+20``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return go_float_text(value)
+    return str(value)
+
+
+def key_text(node: Node) -> str:
+    """A mapping key as the text Go's decoder sees (scalars coerced, others empty)."""
+    if not isinstance(node, ScalarNode):
+        return ""
+    value = scalar_value(node)
+    return "" if value is None or value is UNSUPPORTED else scalar_text(value)
+
+
+def is_implicit_null(node: Node) -> bool:
+    """True for an empty plain scalar (nothing after ``key:`` or ``-``)."""
+    return isinstance(node, ScalarNode) and node.tag == PLAIN_TAG and node.value == ""

@@ -1,0 +1,181 @@
+"""Validate publiccode.yml bytes: the reference validator's verdict, then the profile's.
+
+The stages follow publiccode-parser-go (publiccode-standard.md 2.1): stages 0 to 3 (UTF-8,
+syntax, documents, version) stop at their first finding; after them come the version
+warning, at most one decode error, every struct-validation error and the extra checks.
+Profile findings are added last, each labelled with its rule.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from . import _yaml
+from ._decode import DecodeProblem, decode
+from ._extra_checks import Surroundings, extra_findings
+from ._locate import line_keys, locate
+from ._paths import Path, dotted, struct_key
+from ._struct_rules import struct_violations
+from .findings import Finding, FindingType
+from .model import PUBLICCODE, SUPPORTED_VERSIONS
+from .network import NetworkPolicy
+from .profile import Profile, violations
+
+__all__ = ["ValidationResult", "validate"]
+
+_VERSION = "publiccodeYmlVersion"
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """All findings about one file, and its decoded content when it got that far."""
+
+    findings: tuple[Finding, ...]
+    document: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that make the file invalid."""
+        return tuple(f for f in self.findings if f.type is FindingType.ERROR)
+
+    @property
+    def valid(self) -> bool:
+        """True when there is no error (warnings and profile findings allowed)."""
+        return not self.errors
+
+
+class _Stop(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.description)
+        self.finding = finding
+
+
+def validate(
+    data: bytes,
+    *,
+    base_dir: FilePath | None = None,
+    network: NetworkPolicy | None = None,
+    profile: Profile | None = None,
+    language: str = "de",
+    today: datetime.date | None = None,
+) -> ValidationResult:
+    """Validate one publiccode.yml given as bytes.
+
+    ``base_dir`` resolves relative file references (default: the working directory);
+    ``network`` enables reachability checks under that policy (default: off); ``profile``
+    adds its findings in ``language`` (``de`` or ``en``), judging dates against ``today``.
+    """
+    try:
+        document = _yaml.load(data)
+        warning = _check_version(document)
+    except _yaml.InvalidDocument as invalid:
+        return ValidationResult((_finding(invalid),))
+    except _Stop as stop:
+        return ValidationResult((stop.finding,))
+    assert isinstance(document.root, MappingNode)
+    findings = [warning] if warning else []
+    values = _reference_findings(document, base_dir or FilePath.cwd(), network, findings)
+    if profile is not None:
+        day = today or datetime.date.today()
+        findings.extend(_profile_findings(document, values, profile, language, day))
+    return ValidationResult(tuple(findings), values)
+
+
+def _finding(invalid: _yaml.InvalidDocument) -> Finding:
+    return Finding(FindingType.ERROR, invalid.key, invalid.description, invalid.line, invalid.column)
+
+
+def _check_version(document: _yaml.Document) -> Finding | None:
+    """Stage 3 (2.3): read the version from the tree; only a supported string passes."""
+    root = document.root
+    pair = _version_pair(root)
+    if pair is None:
+        raise _Stop(Finding(FindingType.ERROR, _VERSION, f"{_VERSION} is a required field"))
+    key, value = pair
+    line, column = key.start_mark.line + 1, key.start_mark.column + 1
+    if not _is_string_token(value, key, document.text):
+        raise _Stop(Finding(FindingType.ERROR, _VERSION, "wrong type for this field", line, column))
+    version = value.value
+    if version not in SUPPORTED_VERSIONS:
+        supported = ", ".join(SUPPORTED_VERSIONS)
+        message = f"unsupported version: '{version}'. Supported versions: {supported}"
+        raise _Stop(Finding(FindingType.ERROR, _VERSION, message))
+    if version == "0" or version.startswith("0.7"):
+        return None
+    message = f"v{version} is not the latest version, use '0'. Parsing this file as v0.7."
+    return Finding(FindingType.WARNING, _VERSION, message, line, column)
+
+
+def _version_pair(root: Node) -> tuple[Node, Node] | None:
+    if not isinstance(root, MappingNode):
+        return None
+    for key, value in root.value:
+        if _yaml.key_text(key) == _VERSION:
+            return key, value
+    return None
+
+
+def _is_string_token(value: Node, key: Node, text: str) -> bool:
+    """A plain or quoted string scalar written right there: no tag, anchor, alias or block."""
+    if not isinstance(value, ScalarNode) or value.style not in (None, "'", '"'):
+        return False
+    if value.start_mark.index < key.end_mark.index or text[value.start_mark.index] in "!&*":
+        return False
+    return value.style is not None or isinstance(_yaml.scalar_value(value), str)
+
+
+def _reference_findings(
+    document: _yaml.Document,
+    base_dir: FilePath,
+    network: NetworkPolicy | None,
+    findings: list[Finding],
+) -> dict[str, Any]:
+    root = document.root
+    assert isinstance(root, MappingNode)
+    if document.undefined_alias_line:
+        values: dict[str, Any] = {}
+        problem: DecodeProblem | None = DecodeProblem("wrong type for this field", document.undefined_alias_line)
+    else:
+        decoded = decode(root, PUBLICCODE)
+        values, problem = decoded.values, decoded.problem
+    if problem is not None:
+        findings.append(_decode_finding(problem, root))
+    for path, message in struct_violations(values):
+        findings.append(_placed(FindingType.ERROR, struct_key(path), message, document, path))
+    for kind, path, message in extra_findings(values, Surroundings(base_dir, network)):
+        findings.append(_placed(kind, dotted(path), message, document, path))
+    return values
+
+
+def _decode_finding(problem: DecodeProblem, root: Node) -> Finding:
+    if not problem.line:
+        return Finding(FindingType.ERROR, "", problem.description)
+    key = line_keys(root).get(problem.line, "")
+    return Finding(FindingType.ERROR, key, problem.description, problem.line, 1)
+
+
+def _placed(kind: FindingType, key: str, message: str, document: _yaml.Document, path: Path) -> Finding:
+    line, column = locate(document.root, document.text, path)
+    return Finding(kind, key, message, line, column)
+
+
+def _profile_findings(
+    document: _yaml.Document,
+    values: dict[str, Any],
+    profile: Profile,
+    language: str,
+    today: datetime.date,
+) -> list[Finding]:
+    findings = []
+    for rule, path, variables in violations(profile, values, today):
+        line, column = locate(document.root, document.text, path)
+        description = rule.describe(language, variables)
+        findings.append(
+            Finding(FindingType.PROFILE, struct_key(path), description, line, column, rule.id, rule.severity)
+        )
+    return findings

@@ -1,0 +1,18 @@
+"""The ``kataster`` command: one entry point, a thin click shell per subcommand."""
+
+from __future__ import annotations
+
+import click
+
+from .validate import validate_command
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kataster")
+def main() -> None:
+    """Kataster: the registry of reusable open-source software for municipalities."""
+
+
+main.add_command(validate_command)
