@@ -68,7 +68,7 @@ def decode(root: MappingNode, struct: Struct) -> Decoded:
             continue
         if value is not None:
             values[field.name] = value
-    unknown = _unknown_key(root, struct)
+    unknown = _unknown_key(pairs, struct)
     if first is None and unknown is not None:
         first = _at(_unknown(unknown), unknown)
     return Decoded(values, first)
@@ -81,10 +81,10 @@ def _pairs(node: MappingNode) -> dict[str, tuple[Node, Node]]:
     return pairs
 
 
-def _unknown_key(node: MappingNode, struct: Struct) -> Node | None:
+def _unknown_key(pairs: dict[str, tuple[Node, Node]], struct: Struct) -> Node | None:
     """The first key, in document order, that the struct does not know."""
-    for key, _ in node.value:
-        if key_text(key) not in struct.by_name:
+    for name, (key, _) in pairs.items():
+        if name not in struct.by_name:
             return key
     return None
 
@@ -106,7 +106,7 @@ def _decode_struct(struct: Struct, node: Node) -> dict[str, Any] | None:
             value = _decode_field(field, pair[1])
             if value is not None:
                 values[field.name] = value
-    unknown = _unknown_key(node, struct)
+    unknown = _unknown_key(pairs, struct)
     if unknown is not None:
         raise _Problem(_unknown(unknown), unknown)
     return values

@@ -23,6 +23,7 @@ Values = dict[str, Any]
 Extra = tuple[FindingType, Path, str]
 
 _ERROR, _WARNING = FindingType.ERROR, FindingType.WARNING
+_MISSING = "no such file: "
 _DROP = "This key is DEPRECATED and will be removed in the future. It's safe to drop it"
 
 
@@ -92,6 +93,8 @@ def _legal(doc: Values, around: Surroundings) -> Iterator[Extra]:
     if "authorsFile" in legal:
         yield _WARNING, ("legal", "authorsFile"), _DROP
         reason = check_file_reference(legal["authorsFile"], FileKind.AUTHORS_FILE, around.base_dir)
+        if reason is not None and reason.startswith(_MISSING):
+            reason = f"'{reason.removeprefix(_MISSING)}' does not exist: {reason}"
         if reason is not None:
             yield _ERROR, ("legal", "authorsFile"), reason
     if "repoOwner" in legal:

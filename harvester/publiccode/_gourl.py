@@ -138,8 +138,15 @@ def _decode(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
-_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
-              "\v": "\\v"}
+_C_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
 
 
 def _quote(raw: bytes) -> str:
@@ -342,8 +349,8 @@ def _parse(raw: bytes, via_request: bool) -> GoURL:
     scheme, rest = _get_scheme(raw)
     rest, query, force_query = _split_query(rest)
     if scheme and not rest.startswith(b"/"):
-        return GoURL(scheme=_decode(scheme), opaque=_decode(rest), force_query=force_query,
-                     raw_query=_decode(query))
+        opaque = _decode(rest)
+        return GoURL(_decode(scheme), opaque, force_query=force_query, raw_query=_decode(query))
     if not rest.startswith(b"/"):
         _check_relative_path(rest, via_request)
     user, host, omit_host = None, b"", False
@@ -354,9 +361,16 @@ def _parse(raw: bytes, via_request: bool) -> GoURL:
     elif scheme and rest.startswith(b"/"):
         omit_host = True
     path_text, raw_path = _unescape_with_hint(rest, _PATH)
-    return GoURL(scheme=_decode(scheme), user=user, host=_decode(host), path=path_text,
-                 raw_path=raw_path, omit_host=omit_host, force_query=force_query,
-                 raw_query=_decode(query))
+    return GoURL(
+        scheme=_decode(scheme),
+        user=user,
+        host=_decode(host),
+        path=path_text,
+        raw_path=raw_path,
+        omit_host=omit_host,
+        force_query=force_query,
+        raw_query=_decode(query),
+    )
 
 
 def _get_scheme(raw: bytes) -> tuple[bytes, bytes]:

@@ -39,8 +39,12 @@ _GRAPHEME = regex.compile(r"\X")
 
 
 def grapheme_length(text: str) -> int:
-    """Length in extended grapheme clusters (UAX #29), as the reference counts."""
-    if text.isascii():
+    """Length in extended grapheme clusters (UAX #29), as the reference counts.
+
+    Below U+0300 (ASCII, Latin-1, Latin Extended: all German text) every code point is a
+    cluster of its own except CR LF, so the slow segmentation runs only for other scripts.
+    """
+    if not text or max(text) < "\u0300":
         return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
 

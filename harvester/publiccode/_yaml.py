@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "PLAIN_STYLES",
     "Document",
     "InvalidDocument",
     "UNSUPPORTED",
@@ -44,6 +45,9 @@ MAX_DEPTH: Final = 100
 
 PLAIN_TAG: Final = "!kataster/plain"
 """The tag our resolver gives every untagged plain scalar, resolved later by our rules."""
+
+PLAIN_STYLES: Final = (None, "")
+"""A plain scalar's style: None from PyYAML's Python composer, "" from libyaml's."""
 
 _STR_TAG: Final = "tag:yaml.org,2002:str"
 _SEQ_TAG: Final = "tag:yaml.org,2002:seq"
@@ -155,6 +159,7 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> Document:
         raise
     finally:
         loader.dispose()
+    _check_duplicate_keys(root)
     if bom and isinstance(root, MappingNode) and root.value:
         _glue_bom(root)
     line = getattr(loader, "undefined_alias_line", 0)
@@ -168,6 +173,40 @@ def _first_document(loader: yaml.SafeLoader) -> Node:
     return root
 
 
+def _check_duplicate_keys(root: Node) -> None:
+    """goccy/go-yaml rejects a repeated key while parsing: report the first repetition."""
+    first: tuple[int, int, str, Node] | None = None
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            repeat = _repeated_key(node)
+            if repeat is not None and (first is None or repeat[:2] < first[:2]):
+                first = repeat
+            stack.extend(value for _, value in node.value)
+        else:
+            stack.extend(node.value)
+    if first is not None:
+        line, _, name, earlier = first
+        where = f"[{earlier.start_mark.line + 1}:{earlier.start_mark.column + 1}]"
+        raise InvalidDocument("", f'mapping key "{name}" already defined at {where}', line, 1)
+
+
+def _repeated_key(node: MappingNode) -> tuple[int, int, str, Node] | None:
+    keys: dict[str, Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            continue
+        earlier = keys.setdefault(key.value, key)
+        if earlier is not key:
+            return key.start_mark.line + 1, key.start_mark.column + 1, key.value, earlier
+    return None
+
+
 def _glue_bom(root: MappingNode) -> None:
     key, value = root.value[0]
     if isinstance(key, ScalarNode):
@@ -175,14 +214,34 @@ def _glue_bom(root: MappingNode) -> None:
         root.value[0] = (glued, value)
 
 
+_GOCCY_MESSAGES: Final = {
+    ("while scanning a quoted scalar", "found unexpected end of stream"):
+        "could not find end character of {quote}-quoted text",
+    ("while parsing a flow sequence", "did not find expected ',' or ']'"):
+        "sequence end token ']' not found",
+}  # fmt: skip
+"""libyaml messages whose goccy/go-yaml wording we know, placed on the opening token."""
+
+_GOCCY_PROBLEMS: Final = {
+    "mapping values are not allowed in this context": "mapping value is not allowed in this context",
+}
+
+
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> InvalidDocument:
+    """One error at the offending token's line, column 1, in goccy's words where known."""
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 0
     problem = error.problem or error.context or "invalid YAML"
-    if problem == "found character that cannot start any token" and mark is not None:
+    template = _GOCCY_MESSAGES.get((error.context or "", problem))
+    if template is not None and error.context_mark is not None:
+        mark = error.context_mark
+        quote = "double" if text[mark.index : mark.index + 1] == '"' else "single"
+        problem = template.format(quote=quote)
+    elif problem == "found character that cannot start any token" and mark is not None:
         # libyaml omits the character that goccy/go-yaml names (a tab, most often).
         character = text[mark.index : mark.index + 1] or " "
         problem = f"found character {_go_quote(character)} that cannot start any token"
+    problem = _GOCCY_PROBLEMS.get(problem, problem)
+    line = mark.line + 1 if mark is not None else 0
     return InvalidDocument("", problem, line, 1 if line else 0)
 
 

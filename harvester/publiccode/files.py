@@ -37,10 +37,18 @@ the cleaned absolute path. The texts are exact:
 Untrusted files are read carefully: only regular files are opened (a directory, FIFO or
 device named ``*.png`` gives ``image: unknown format``, as reading a directory does in Go),
 they are opened non-blocking, at most :data:`_READ_BUDGET` bytes are read and at most
-:data:`_MAX_CHUNKS` chunks are followed. Like Go, unknown chunks before ``IHDR``/``PLTE``
-are skipped after their checksum is verified; one too large for the remaining budget is
-skipped by seeking, its checksum unverified, and past the chunk limit the file is accepted.
-Those two cases are the only places where a verdict could differ from the reference's.
+:data:`_MAX_CHUNKS` chunks are followed.
+
+Where the verdict rests on a reading of Go's source rather than on a test against it:
+
+* Like Go's ``parseChunk``, an unknown chunk (``tEXt``, ``gAMA``, ``iCCP``) before ``IHDR``
+  or ``PLTE`` is skipped once its checksum is verified. ``chunk out of order`` is a second
+  ``IHDR``, a ``PLTE`` before ``IHDR``, or a ``tRNS``, ``IDAT`` or ``IEND`` before the
+  header (and palette) are complete.
+* Only the PNG decoder is registered with Go's ``image`` package, so a JPEG or GIF in a
+  ``.png`` file is ``image: unknown format``.
+* Our own bounds: a chunk too large for the remaining budget is skipped by seeking, its
+  checksum unverified, and past the chunk limit the file is accepted.
 """
 
 from __future__ import annotations

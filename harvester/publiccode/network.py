@@ -10,9 +10,10 @@ How a check runs (:func:`check_reachable`):
 
 * Only ``http`` and ``https`` URLs. Redirects (301, 302, 303, 307, 308 with a ``Location``)
   are followed by hand, every hop checked afresh; as in Go, the check gives up when the
-  :data:`MAX_REDIRECTS`-th response is still a redirect.
+  tenth response is still a redirect.
 * Each hop's host is resolved once with :func:`socket.getaddrinfo`; if any address is
-  refused the check fails before any connection is made.
+  refused the check fails before any connection is made. Otherwise the first of them
+  (at most four) that accepts a connection is used.
 * The request then goes to the checked address itself, not to the name: the URL is
   rewritten to the IP literal and the name travels in the ``Host`` header. For ``https``
   a transport adapter hands that name to urllib3 as ``server_hostname``, so SNI and
@@ -22,13 +23,14 @@ How a check runs (:func:`check_reachable`):
   decompressed), then reading stops without error.
 * ``timeout`` bounds the whole check, redirects and body included, as Go's
   ``http.Client.Timeout`` does. Each socket read may wait up to the time left when its
-  request was sent, so a check may overrun by at most that much; name resolution and a
-  server trickling its *headers* are bounded only by the per-read timeout.
+  request was sent, so a check may overrun by at most that much. Not covered: name
+  resolution (the system resolver's own limits apply) and a server trickling its
+  *headers* (each read is still bounded).
 
 Reasons are short: ``host resolves to a private address (127.0.0.1)``, ``timed out after
 30 s``, ``HTTP status 404``, ``stopped after 10 redirects``, ``cannot resolve host
-<host>``, ``unsupported protocol scheme "<s>"``, ``no host in URL``, ``invalid port in
-URL``, ``connection failed``, ``TLS handshake failed``, ``connection broke while reading the
+<host>``, ``unsupported protocol scheme "<s>"``, ``no host in URL``, ``invalid URL``,
+``connection failed``, ``TLS handshake failed``, ``connection broke while reading the
 response``. They are ours: the reference's Go error texts are not reproduced.
 """
 
@@ -49,10 +51,9 @@ if TYPE_CHECKING:
     from requests.adapters import _HostParams, _PoolKwargs
     from requests.models import PreparedRequest
 
-__all__ = ["MAX_REDIRECTS", "NetworkPolicy", "UnreachableURL", "check_reachable"]
+__all__ = ["NetworkPolicy", "UnreachableURL", "check_reachable"]
 
-MAX_REDIRECTS = 10
-"""As Go's ``http.Client``: the tenth redirect response ends the check (ten requests)."""
+_MAX_REDIRECTS = 10  # as Go's http.Client: the tenth redirect response ends the check
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_SIZE = 64 * 1024
 _MAX_ADDRESSES = 4
@@ -112,14 +113,14 @@ def check_reachable(
 
 
 def _follow(url: str, policy: NetworkPolicy, session: requests.Session, clock: _Clock) -> None:
-    """Fetch ``url`` and each redirect target, making at most :data:`MAX_REDIRECTS` requests."""
+    """Fetch ``url`` and each redirect target, making at most ten requests."""
     current = url
-    for _ in range(MAX_REDIRECTS):
+    for _ in range(_MAX_REDIRECTS):
         following = _fetch(current, policy, session, clock)
         if following is None:
             return
         current = following
-    raise _Failure(f"stopped after {MAX_REDIRECTS} redirects")
+    raise _Failure(f"stopped after {_MAX_REDIRECTS} redirects")
 
 
 def _fetch(

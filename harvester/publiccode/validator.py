@@ -79,7 +79,7 @@ def validate(
         return ValidationResult((stop.finding,))
     assert isinstance(document.root, MappingNode)
     findings = [warning] if warning else []
-    values = _reference_findings(document, base_dir or FilePath.cwd(), network, findings)
+    values = _reference_findings(document, (base_dir or FilePath.cwd()).absolute(), network, findings)
     if profile is not None:
         day = today or datetime.date.today()
         findings.extend(_profile_findings(document, values, profile, language, day))
@@ -122,11 +122,11 @@ def _version_pair(root: Node) -> tuple[Node, Node] | None:
 
 def _is_string_token(value: Node, key: Node, text: str) -> bool:
     """A plain or quoted string scalar written right there: no tag, anchor, alias or block."""
-    if not isinstance(value, ScalarNode) or value.style not in (None, "'", '"'):
+    if not isinstance(value, ScalarNode) or value.style not in _yaml.PLAIN_STYLES + ("'", '"'):
         return False
     if value.start_mark.index < key.end_mark.index or text[value.start_mark.index] in "!&*":
         return False
-    return value.style is not None or isinstance(_yaml.scalar_value(value), str)
+    return value.style not in _yaml.PLAIN_STYLES or isinstance(_yaml.scalar_value(value), str)
 
 
 def _reference_findings(
