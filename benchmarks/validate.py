@@ -22,16 +22,71 @@ import yaml
 
 from harvester.publiccode import load_profile, validate
 
-WORDS_DE = (
-    "Bürgerinnen Bürger melden Schäden Straße Verwaltung Antrag digital Kommune Daten Karte "
-    "Sensor Verkehr Parkplatz Energie Wasser Umwelt Beteiligung Plattform offen Schnittstelle "
-    "Quartier Mobilität Bibliothek Termin Gebühren Formular Rathaus Netz Luftqualität"
-).split()
-WORDS_EN = (
-    "citizens report damage street administration application digital municipality data map "
-    "sensor traffic parking energy water environment participation platform open interface "
-    "district mobility library appointment fees form town hall network air quality"
-).split()
+WORDS_DE = [
+    "Bürgerinnen",
+    "Bürger",
+    "melden",
+    "Schäden",
+    "Straße",
+    "Verwaltung",
+    "Antrag",
+    "digital",
+    "Kommune",
+    "Daten",
+    "Karte",
+    "Sensor",
+    "Verkehr",
+    "Parkplatz",
+    "Energie",
+    "Wasser",
+    "Umwelt",
+    "Beteiligung",
+    "Plattform",
+    "offen",
+    "Schnittstelle",
+    "Quartier",
+    "Mobilität",
+    "Bibliothek",
+    "Termin",
+    "Gebühren",
+    "Formular",
+    "Rathaus",
+    "Netz",
+    "Luftqualität",
+]
+WORDS_EN = [
+    "citizens",
+    "report",
+    "damage",
+    "street",
+    "administration",
+    "application",
+    "digital",
+    "municipality",
+    "data",
+    "map",
+    "sensor",
+    "traffic",
+    "parking",
+    "energy",
+    "water",
+    "environment",
+    "participation",
+    "platform",
+    "open",
+    "interface",
+    "district",
+    "mobility",
+    "library",
+    "appointment",
+    "fees",
+    "form",
+    "town",
+    "hall",
+    "network",
+    "air",
+    "quality",
+]
 SCOPES = ("local-authorities", "transportation", "environment", "government", "society")
 CATEGORIES = ("data-collection", "data-visualization", "geographic-information-systems")
 
@@ -128,10 +183,14 @@ def main() -> None:
     count = len(corpus)
     print(f"corpus: {count} files, mean {size / 1024:.1f} KB, best of {args.rounds} rounds")
     print(f"yaml.load (libyaml CSafeLoader): {count / t_yaml:8.0f} files/s  (baseline)")
-    print(f"validate, reference rules only:  {count / t_reference:8.0f} files/s  "
-          f"ratio {t_reference / t_yaml:.2f}")
-    print(f"validate, smart-city profile:    {count / t_validate:8.0f} files/s  "
-          f"ratio {t_validate / t_yaml:.2f}")
+    print(
+        f"validate, reference rules only:  {count / t_reference:8.0f} files/s  "
+        f"ratio {t_reference / t_yaml:.2f}"
+    )
+    print(
+        f"validate, smart-city profile:    {count / t_validate:8.0f} files/s  "
+        f"ratio {t_validate / t_yaml:.2f}"
+    )
     print(f"validate: {count / t_validate:.0f} files/s, ratio {t_validate / t_yaml:.2f}")
 
 

@@ -51,7 +51,9 @@ def extra_findings(doc: Values, around: Surroundings) -> list[Extra]:
     return found
 
 
-def _reachable(values: Values, names: tuple[str, ...], path: Path, around: Surroundings) -> Iterator[Extra]:
+def _reachable(
+    values: Values, names: tuple[str, ...], path: Path, around: Surroundings
+) -> Iterator[Extra]:
     if around.network is None:
         return
     for name in names:

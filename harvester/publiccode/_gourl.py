@@ -354,7 +354,7 @@ def _parse(raw: bytes, via_request: bool) -> GoURL:
     if not rest.startswith(b"/"):
         _check_relative_path(rest, via_request)
     user, host, omit_host = None, b"", False
-    if (scheme or not via_request and not rest.startswith(b"///")) and rest.startswith(b"//"):
+    if (scheme or (not via_request and not rest.startswith(b"///"))) and rest.startswith(b"//"):
         authority, slash, path = rest[2:].partition(b"/")
         rest = slash + path
         user, host = _parse_authority(authority)

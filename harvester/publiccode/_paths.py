@@ -39,5 +39,5 @@ def dotted(path: Path) -> str:
 
 
 def struct_key(path: Path) -> str:
-    """Struct validation: ``description.en.x`` for letters-only tags, else ``description[en-US].x``."""
+    """Struct validation: ``description.en.x`` for letter-only tags, else ``description[en-US].x``."""
     return _spell(path, bracket_tags=True)

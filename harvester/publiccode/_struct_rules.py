@@ -20,8 +20,12 @@ __all__ = ["ENUMS", "Violation", "grapheme_length", "struct_violations"]
 Violation = tuple[Path, str]
 Values = dict[str, Any]
 
-_CATEGORIES_URL = "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/categories-list.rst"
-_SCOPES_URL = "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/scope-list.rst"
+_CATEGORIES_URL = (
+    "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/categories-list.rst"
+)
+_SCOPES_URL = (
+    "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard/scope-list.rst"
+)
 _IPA_URL = "https://github.com/publiccodeyml/italian-organizations-ipa-vocabulary"
 
 ENUMS: dict[str, tuple[str, ...]] = {

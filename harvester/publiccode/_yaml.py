@@ -17,7 +17,7 @@ import decimal
 import math
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -26,9 +26,9 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "PLAIN_STYLES",
+    "UNSUPPORTED",
     "Document",
     "InvalidDocument",
-    "UNSUPPORTED",
     "go_float_text",
     "is_implicit_null",
     "key_text",
@@ -99,7 +99,7 @@ def _resolve(self: object, kind: type[Node], value: object, implicit: object) ->
     return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
 
-class _Loader(yaml.CSafeLoader):  # type: ignore[misc]
+class _Loader(yaml.CSafeLoader):
     """libyaml's composer with our resolver: untagged plain scalars keep ``PLAIN_TAG``."""
 
     resolve = _resolve
@@ -110,13 +110,15 @@ class _LenientComposer(yaml.SafeLoader):
 
     resolve = _resolve
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        if self.check_event(yaml.AliasEvent) and self.peek_event().anchor not in self.anchors:
-            event = self.get_event()
-            self.undefined_alias_line = self.undefined_alias_line or event.start_mark.line + 1
-            return ScalarNode(PLAIN_TAG, "", event.start_mark, event.end_mark)
-        node: Node = super().compose_node(parent, index)
-        return node
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event: yaml.AliasEvent = self.peek_event()  # type: ignore[no-untyped-call]
+            if event.anchor not in self.anchors:
+                self.get_event()  # type: ignore[no-untyped-call]
+                mark: Any = event.start_mark
+                self.undefined_alias_line = self.undefined_alias_line or mark.line + 1
+                return ScalarNode(PLAIN_TAG, "", mark, mark)
+        return super().compose_node(parent, index)
 
     undefined_alias_line = 0
 
@@ -145,7 +147,7 @@ def load(data: bytes) -> Document:
         raise InvalidDocument("", str(error).splitlines()[0]) from None
 
 
-def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> Document:
+def _compose(text: str, loader_class: type[yaml.CSafeLoader | yaml.SafeLoader]) -> Document:
     # The reference keeps a UTF-8 byte order mark glued to the first key (2.2).
     bom = text.startswith("\ufeff")
     loader = loader_class(text)
@@ -166,7 +168,7 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> Document:
     return Document(text=text, root=root, undefined_alias_line=line)
 
 
-def _first_document(loader: yaml.SafeLoader) -> Node:
+def _first_document(loader: yaml.CSafeLoader | yaml.SafeLoader) -> Node:
     root: Node | None = loader.get_node() if loader.check_node() else None
     if root is None or (isinstance(root, ScalarNode) and scalar_value(root) is None):
         raise InvalidDocument("publiccodeYmlVersion", "publiccodeYmlVersion is a required field")
@@ -269,12 +271,9 @@ def _check_depth(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InvalidDocument(
-                        "",
-                        f"nesting deeper than {MAX_DEPTH} levels is not supported",
-                        event.start_mark.line + 1,
-                        1,
-                    )
+                    line = event.start_mark.line + 1 if event.start_mark else 0
+                    message = f"nesting deeper than {MAX_DEPTH} levels is not supported"
+                    raise InvalidDocument("", message, line, 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
@@ -286,9 +285,7 @@ def _check_depth(text: str) -> None:
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS: Final = {"true": True, "True": True, "TRUE": True}
 _BOOLS.update({"false": False, "False": False, "FALSE": False})
-_INT = re.compile(
-    r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*)\Z"
-)
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOAT = re.compile(r"(?i)(?P<sign>[-+]?)\.inf\Z|(?P<nan>\.nan)\Z")
 _FIRST_NUMERIC: Final = frozenset("0123456789+-.")

@@ -87,9 +87,7 @@ def _records(record_type: str) -> tuple[dict[str, Any], ...]:
 @functools.cache
 def _subtags(record_type: str) -> frozenset[str]:
     """Every lower-cased subtag of one type, with private-use ranges expanded."""
-    return frozenset(
-        code for record in _records(record_type) for code in _expand(record["Subtag"])
-    )
+    return frozenset(code for record in _records(record_type) for code in _expand(record["Subtag"]))
 
 
 @functools.cache
@@ -127,8 +125,7 @@ def _regions() -> frozenset[str]:
 def _grandfathered() -> dict[str, str | None]:
     """Grandfathered tags, lower-cased, mapped to their preferred tag if IANA names one."""
     return {
-        record["Tag"].lower(): record.get("Preferred-Value")
-        for record in _records("grandfathered")
+        record["Tag"].lower(): record.get("Preferred-Value") for record in _records("grandfathered")
     }
 
 

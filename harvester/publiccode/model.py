@@ -11,7 +11,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["PUBLICCODE", "Field", "Kind", "Struct", "SUPPORTED_VERSIONS"]
+__all__ = ["PUBLICCODE", "SUPPORTED_VERSIONS", "Field", "Kind", "Struct"]
 
 SUPPORTED_VERSIONS = (
     "0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0", "0.5.0", "0.5",
@@ -67,7 +67,9 @@ _S, _B, _U = Kind.STRING, Kind.BOOL, Kind.URL
 _ORGANISATION = _struct(Field("uri", _S), Field("name", _S))
 _FUNDER = _struct(Field("name", _S), Field("uri", _S))
 _SUPPORT = _struct(Field("id", _S))
-_AUDIENCE = _struct(*(Field(n, Kind.STRINGS) for n in ("scope", "countries", "unsupportedCountries")))
+_AUDIENCE = _struct(
+    *(Field(n, Kind.STRINGS) for n in ("scope", "countries", "unsupportedCountries"))
+)
 _DESCRIPTION = _struct(
     *_strings("localisedName", "genericName", "shortDescription", "longDescription"),
     Field("documentation", _U),
@@ -93,7 +95,10 @@ _DEPENDS_ON = _struct(
     *(Field(n, Kind.STRUCTS, _DEPENDENCY) for n in ("open", "proprietary", "hardware"))
 )
 _CONFORME = _struct(
-    *(Field(n, _B) for n in ("lineeGuidaDesign", "modelloInteroperabilita", "misureMinimeSicurezza")),
+    *(
+        Field(n, _B)
+        for n in ("lineeGuidaDesign", "modelloInteroperabilita", "misureMinimeSicurezza")
+    ),
     Field("gdpr", _B),
 )
 _PIATTAFORME = _struct(*(Field(n, _B) for n in ("spid", "pagopa", "cie", "anpr", "io")))

@@ -123,9 +123,7 @@ def _follow(url: str, policy: NetworkPolicy, session: requests.Session, clock: _
     raise _Failure(f"stopped after {_MAX_REDIRECTS} redirects")
 
 
-def _fetch(
-    url: str, policy: NetworkPolicy, session: requests.Session, clock: _Clock
-) -> str | None:
+def _fetch(url: str, policy: NetworkPolicy, session: requests.Session, clock: _Clock) -> str | None:
     """One hop: check its addresses, GET it pinned, return the redirect target if any."""
     target = _Target.parse(url)
     addresses = _checked_addresses(target, policy)

@@ -10,10 +10,11 @@ The reference checks this even with the network and external checks off.
 Speed and safety. The patterns are compiled once. Most begin with a literal origin,
 ``scheme://host/`` (``https://vimeo.com/*``); they are grouped by it, and a URL is tried
 only against its own origin's group. The others (``https://*.youtube.com/watch*``) are
-grouped by their longest literal part and tried only when the URL contains it. Within a pattern ``L0*L1*...*Ln`` each middle literal
-is found at its leftmost position and the choice is never revisited (an atomic group); for
-``*`` wildcards that choice is always safe, so the verdict equals plain backtracking while
-the time stays linear in the URL's length: an untrusted URL cannot make matching slow.
+grouped by their longest literal part and tried only when the URL contains it. Within a
+pattern ``L0*L1*...*Ln`` each middle literal is found at its leftmost position and the
+choice is never revisited (an atomic group); for ``*`` wildcards that choice is always safe,
+so the verdict equals plain backtracking while the time stays linear in the URL's length:
+an untrusted URL cannot make matching slow.
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ class _Matcher:
         if specific is not None and specific.fullmatch(url) is not None:
             return True
         return any(
-            needle in url and regex.fullmatch(url) is not None
-            for needle, regex in self.by_needle
+            needle in url and regex.fullmatch(url) is not None for needle, regex in self.by_needle
         )
 
 

@@ -93,28 +93,36 @@ def _get(doc: Values, path: Path) -> Any:
     return value
 
 
-def has_description_in(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def has_description_in(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Is there a description block in the language (``de`` also matches ``de-AT``)?"""
     tags = (doc.get("description") or {}).keys()
     if not any(primary_language(tag) == params["language"] for tag in tags):
         yield ("description",), {}
 
 
-def is_present(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def is_present(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Does the key have a value (not absent, not empty)?"""
     path = _path(params["key"])
     if _get(doc, path) in (None, "", [], {}):
         yield path, {}
 
 
-def is_not(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def is_not(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Is the key's value something other than the given one?"""
     path = _path(params["key"])
     if _get(doc, path) == params["value"]:
         yield path, {}
 
 
-def uses_open_licences(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def uses_open_licences(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Is every licence of ``legal.license`` OSI- or FSF-approved? Unknown ones are not."""
     expression = (doc.get("legal") or {}).get("license")
     if not expression or not licences.is_spdx_expression(expression):
@@ -124,14 +132,19 @@ def uses_open_licences(doc: Values, params: Values, today: datetime.date) -> Ite
             yield ("legal", "license"), {"licence": licence_id}
 
 
-def has_current_contract(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def has_current_contract(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Under contract maintenance, does some contractor's ``until`` lie in the future?"""
     maintenance = doc.get("maintenance") or {}
     if maintenance.get("type") != "contract":
         return
     dates = sorted(_dates(maintenance.get("contractors") or ()))
     if dates and dates[-1] <= today:
-        yield ("maintenance", "contractors"), {"until": dates[-1].isoformat(), "today": today.isoformat()}
+        yield (
+            ("maintenance", "contractors"),
+            {"until": dates[-1].isoformat(), "today": today.isoformat()},
+        )
 
 
 def _dates(contractors: Any) -> Iterator[datetime.date]:
@@ -142,7 +155,9 @@ def _dates(contractors: Any) -> Iterator[datetime.date]:
             continue  # an invalid date is the reference's error, not ours
 
 
-def includes_when_present(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def includes_when_present(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """When the list is given, does it include the value (in any case)?"""
     path = _path(params["key"])
     items = _get(doc, path)
@@ -150,14 +165,18 @@ def includes_when_present(doc: Values, params: Values, today: datetime.date) -> 
         yield path, {}
 
 
-def has_in_any_language(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def has_in_any_language(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """Does at least one description language give the field?"""
     blocks = (doc.get("description") or {}).values()
     if not any(block.get(params["field"]) for block in blocks):
         yield ("description",), {}
 
 
-def is_present_when(doc: Values, params: Values, today: datetime.date) -> Iterator[tuple[Path, dict[str, str]]]:
+def is_present_when(
+    doc: Values, params: Values, today: datetime.date
+) -> Iterator[tuple[Path, dict[str, str]]]:
     """When another key has the given value, is this key present?"""
     if doc.get(params["when"]) == params["equals"]:
         yield from is_present(doc, params, today)

@@ -79,7 +79,9 @@ def validate(
         return ValidationResult((stop.finding,))
     assert isinstance(document.root, MappingNode)
     findings = [warning] if warning else []
-    values = _reference_findings(document, (base_dir or FilePath.cwd()).absolute(), network, findings)
+    values = _reference_findings(
+        document, (base_dir or FilePath.cwd()).absolute(), network, findings
+    )
     if profile is not None:
         day = today or datetime.date.today()
         findings.extend(_profile_findings(document, values, profile, language, day))
@@ -87,7 +89,9 @@ def validate(
 
 
 def _finding(invalid: _yaml.InvalidDocument) -> Finding:
-    return Finding(FindingType.ERROR, invalid.key, invalid.description, invalid.line, invalid.column)
+    return Finding(
+        FindingType.ERROR, invalid.key, invalid.description, invalid.line, invalid.column
+    )
 
 
 def _check_version(document: _yaml.Document) -> Finding | None:
@@ -122,7 +126,7 @@ def _version_pair(root: Node) -> tuple[Node, Node] | None:
 
 def _is_string_token(value: Node, key: Node, text: str) -> bool:
     """A plain or quoted string scalar written right there: no tag, anchor, alias or block."""
-    if not isinstance(value, ScalarNode) or value.style not in _yaml.PLAIN_STYLES + ("'", '"'):
+    if not isinstance(value, ScalarNode) or value.style not in (*_yaml.PLAIN_STYLES, "'", '"'):
         return False
     if value.start_mark.index < key.end_mark.index or text[value.start_mark.index] in "!&*":
         return False
@@ -139,7 +143,9 @@ def _reference_findings(
     assert isinstance(root, MappingNode)
     if document.undefined_alias_line:
         values: dict[str, Any] = {}
-        problem: DecodeProblem | None = DecodeProblem("wrong type for this field", document.undefined_alias_line)
+        problem: DecodeProblem | None = DecodeProblem(
+            "wrong type for this field", document.undefined_alias_line
+        )
     else:
         decoded = decode(root, PUBLICCODE)
         values, problem = decoded.values, decoded.problem
@@ -159,7 +165,9 @@ def _decode_finding(problem: DecodeProblem, root: Node) -> Finding:
     return Finding(FindingType.ERROR, key, problem.description, problem.line, 1)
 
 
-def _placed(kind: FindingType, key: str, message: str, document: _yaml.Document, path: Path) -> Finding:
+def _placed(
+    kind: FindingType, key: str, message: str, document: _yaml.Document, path: Path
+) -> Finding:
     line, column = locate(document.root, document.text, path)
     return Finding(kind, key, message, line, column)
 
@@ -176,6 +184,14 @@ def _profile_findings(
         line, column = locate(document.root, document.text, path)
         description = rule.describe(language, variables)
         findings.append(
-            Finding(FindingType.PROFILE, struct_key(path), description, line, column, rule.id, rule.severity)
+            Finding(
+                FindingType.PROFILE,
+                struct_key(path),
+                description,
+                line,
+                column,
+                rule.id,
+                rule.severity,
+            )
         )
     return findings

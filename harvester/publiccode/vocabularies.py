@@ -42,7 +42,9 @@ def ipa_codes() -> frozenset[str]:
 @functools.cache
 def oembed_schemes() -> tuple[str, ...]:
     """oEmbed provider URL patterns (``*`` is a wildcard), as the reference ships them."""
-    text = resources.files("schemas").joinpath("vocab", "oembed-schemes.json").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("schemas")
+        .joinpath("vocab", "oembed-schemes.json")
+        .read_text(encoding="utf-8")
     )
     return tuple(json.loads(text))

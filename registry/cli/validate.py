@@ -1,4 +1,4 @@
-"""``kataster validate``: check publiccode.yml files like the reference validator, plus the profile."""
+"""``kataster validate``: check publiccode.yml like the reference validator, plus the profile."""
 
 from __future__ import annotations
 
@@ -59,8 +59,13 @@ class _Source:
     show_default=True,
     help="Check that URLs answer (public addresses only).",
 )
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-              help="Seconds per network request.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds per network request.",
+)
 @click.option(
     "--base",
     "base_dir",
@@ -68,10 +73,21 @@ class _Source:
     help="Folder that relative logo/screenshot paths are resolved against "
     "(default: the folder of each file).",
 )
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@click.option("--lang", "language", type=click.Choice(["de", "en"]), default="de", show_default=True,
-              help="Language of profile findings (the reference's messages stay English).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Language of profile findings (the reference's messages stay English).",
+)
 def validate_command(
     paths: tuple[str, ...],
     profile: str,
@@ -98,11 +114,19 @@ def validate_command(
             unreadable = True
             continue
         try:
-            result = validate(source.data, base_dir=source.base_dir, network=policy,
-                              profile=chosen, language=language)
+            result = validate(
+                source.data,
+                base_dir=source.base_dir,
+                network=policy,
+                profile=chosen,
+                language=language,
+            )
         except Exception as error:  # a bug of ours: say so plainly, never a traceback
-            click.echo(f"kataster validate: {source.name}: internal error ({error!r}); "
-                       "please report it with the file", err=True)
+            click.echo(
+                f"kataster validate: {source.name}: internal error ({error!r}); "
+                "please report it with the file",
+                err=True,
+            )
             unreadable = True
             continue
         results.append((source.name, result))
@@ -139,7 +163,9 @@ def _report(results: list[tuple[str, ValidationResult]], output_format: str, sev
             click.echo(_text_line(name, finding))
 
 
-def _json_objects(results: list[tuple[str, ValidationResult]], several: bool) -> Iterable[dict[str, object]]:
+def _json_objects(
+    results: list[tuple[str, ValidationResult]], several: bool
+) -> Iterable[dict[str, object]]:
     for name, result in results:
         for finding in result.findings:
             data = finding.as_dict()
