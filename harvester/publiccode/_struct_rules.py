@@ -40,6 +40,13 @@ ENUMS: dict[str, tuple[str, ...]] = {
 """Enumerated fields and their values, in the order the reference's messages list them."""
 
 _GRAPHEME = regex.compile(r"\X")
+# The reference segments by Unicode 15.0; the regex module by a later version, whose rule
+# GB9c (15.1) joins Indic conjuncts such as U+0915 U+094D U+0937 into one cluster. Each
+# consonant that GB9c joins starts a cluster of its own under 15.0.
+_CONJUNCT_JOIN = regex.compile(
+    r"(?<=\p{InCB=Consonant}[\p{InCB=Extend}\p{InCB=Linker}]*\p{InCB=Linker}"
+    r"[\p{InCB=Extend}\p{InCB=Linker}]*)\p{InCB=Consonant}"
+)
 
 
 def grapheme_length(text: str) -> int:
@@ -50,7 +57,7 @@ def grapheme_length(text: str) -> int:
     """
     if not text or max(text) < "\u0300":
         return len(text) - text.count("\r\n")
-    return len(_GRAPHEME.findall(text))
+    return len(_GRAPHEME.findall(text)) + len(_CONJUNCT_JOIN.findall(text))
 
 
 def struct_violations(doc: Values) -> list[Violation]:
