@@ -9,6 +9,7 @@ had a problem is dropped whole, so struct validation then sees it as absent.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -138,12 +139,21 @@ def _decode_url(field: Field, node: Node) -> str | None:
 
 
 def _url(text: str) -> str:
+    url, problem = _reserialised(text)
+    if problem is not None:
+        raise _Problem(problem, None)
+    return url
+
+
+@functools.lru_cache(maxsize=1024)
+def _reserialised(text: str) -> tuple[str, str | None]:
+    """Go's url.Parse then String(), or the decode error; cached, as aliases repeat values."""
     try:
-        return _gourl.parse(text).string()
+        return _gourl.parse(text).string(), None
     except _gourl.InvalidGoURL as error:
         message = str(error)
         quoted = message[len("parse ") : len(message) - len(error.reason) - 2]
-        raise _Problem(f"parsing URL {quoted}: {message}", None) from None
+        return text, f"parsing URL {quoted}: {message}"
 
 
 def _decode_strings(field: Field, node: Node) -> list[str] | None:

@@ -6,7 +6,7 @@ policy is given (2.11). Keys are spelled dotted with raw language tags (2.9).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -85,7 +85,7 @@ def _lowercase_countries(doc: Values) -> Iterator[Extra]:
     audience = doc.get("intendedAudience") or {}
     for name in ("countries", "unsupportedCountries"):
         for index, code in enumerate(audience.get(name) or ()):
-            if code.islower() and formats.is_country_code(code):
+            if len(code) == 2 and code.islower() and formats.is_country_code(code):
                 message = f"Lowercase country codes are DEPRECATED. Use uppercase instead ('{code.upper()}')"
                 yield _WARNING, ("intendedAudience", name, index), message
 
@@ -108,15 +108,37 @@ def _language(block: Values, path: Path, around: Surroundings) -> Iterator[Extra
     if block.get("genericName"):
         yield _WARNING, (*path, "genericName"), _DROP
     yield from _reachable(block, ("documentation", "apiDocumentation"), path, around)
-    for index, screenshot in enumerate(block.get("screenshots") or ()):
-        reason = check_file_reference(screenshot, FileKind.SCREENSHOT, around.base_dir)
-        if reason is not None:
-            message = f"'{screenshot}' is not an image: {reason}"
-            yield _ERROR, (*path, "screenshots", index), message
-    for index, video in enumerate(block.get("videos") or ()):
-        if not oembed.is_oembed_url(video):
-            message = f"'{video}' is not a valid video URL supporting oEmbed: invalid oEmbed link: {video}"
-            yield _ERROR, (*path, "videos", index), message
+    screenshots = block.get("screenshots") or ()
+    yield from _item_errors(screenshots, (*path, "screenshots"), around, _screenshot_problem)
+    yield from _item_errors(block.get("videos") or (), (*path, "videos"), around, _video_problem)
+
+
+def _item_errors(
+    items: Sequence[str],
+    path: Path,
+    around: Surroundings,
+    problem: Callable[[str, Surroundings], str | None],
+) -> Iterator[Extra]:
+    """An error for each item with a problem; each distinct value is checked once only,
+    since aliases can repeat one long value thousands of times."""
+    problems: dict[str, str | None] = {}
+    for index, item in enumerate(items):
+        if item not in problems:
+            problems[item] = problem(item, around)
+        message = problems[item]
+        if message is not None:
+            yield _ERROR, (*path, index), message
+
+
+def _screenshot_problem(value: str, around: Surroundings) -> str | None:
+    reason = check_file_reference(value, FileKind.SCREENSHOT, around.base_dir)
+    return None if reason is None else f"'{value}' is not an image: {reason}"
+
+
+def _video_problem(url: str, around: Surroundings) -> str | None:
+    if oembed.is_oembed_url(url):
+        return None
+    return f"'{url}' is not a valid video URL supporting oEmbed: invalid oEmbed link: {url}"
 
 
 def _italy(doc: Values) -> Iterator[Extra]:

@@ -87,8 +87,11 @@ def _format(
 def _each(
     values: Values, path: Path, name: str, test: Callable[[str], bool], message: str
 ) -> Iterator[Violation]:
+    verdicts: dict[str, bool] = {}  # aliases can repeat one long value many times
     for index, item in enumerate(values.get(name) or ()):
-        if not test(item):
+        if item not in verdicts:
+            verdicts[item] = test(item)
+        if not verdicts[item]:
             yield (*path, name, index), f"{name}[{index}] {message}"
 
 

@@ -143,8 +143,15 @@ def load(data: bytes) -> Document:
         return _compose(text, _LenientComposer)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
-    except yaml.YAMLError as error:  # reader errors without a mark
-        raise InvalidDocument("", str(error).splitlines()[0]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text.count("\n", 0, error.position) + 1
+        raise InvalidDocument("", _reader_problem(error), line, 1) from None
+
+
+def _reader_problem(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code = ord(character) if isinstance(character, str) else int(character)
+    return f"unacceptable character #x{code:04x}: {error.reason}"
 
 
 def _compose(text: str, loader_class: type[yaml.CSafeLoader | yaml.SafeLoader]) -> Document:
@@ -243,7 +250,9 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> InvalidDocument:
         character = text[mark.index : mark.index + 1] or " "
         problem = f"found character {_go_quote(character)} that cannot start any token"
     problem = _GOCCY_PROBLEMS.get(problem, problem)
-    line = mark.line + 1 if mark is not None else 0
+    # libyaml may place an error at the end of the stream, past the last line.
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    line = min(mark.line + 1, max(last_line, 1)) if mark is not None else 0
     return InvalidDocument("", problem, line, 1 if line else 0)
 
 
@@ -285,7 +294,12 @@ def _check_depth(text: str) -> None:
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS: Final = {"true": True, "True": True, "TRUE": True}
 _BOOLS.update({"false": False, "False": False, "FALSE": False})
-_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*)\Z")
+_INT = re.compile(
+    r"[-+]?(?:0b_*[01][01_]*|0o_*[0-7][0-7_]*|0x_*[0-9a-fA-F][0-9a-fA-F_]*"
+    r"|0[0-7_]+|0|[1-9][0-9_]*)\Z"
+)
+_MAX_INT_TEXT: Final = 80
+"""Longer integer texts cannot fit 64 bits whatever their base: they stay strings."""
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOAT = re.compile(r"(?i)(?P<sign>[-+]?)\.inf\Z|(?P<nan>\.nan)\Z")
 _FIRST_NUMERIC: Final = frozenset("0123456789+-.")
@@ -315,7 +329,7 @@ def _plain_value(text: str) -> object:
 
 
 def _number(text: str) -> int | float | None:
-    if _INT.match(text):
+    if len(text) <= _MAX_INT_TEXT and _INT.match(text):
         value = _parse_int(text.replace("_", ""))
         return value if _INT64_MIN <= value <= _UINT64_MAX else None
     if text.count(".") == 1 and _FLOAT.match(text) and "_" not in text:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-__all__ = ["Finding", "FindingType"]
+__all__ = ["MAX_TEXT", "Finding", "FindingType"]
+
+MAX_TEXT = 2000
+"""Longest key or description a finding keeps; longer ones end in an ellipsis."""
 
 
 class FindingType(enum.StrEnum):
@@ -32,6 +35,13 @@ class Finding:
     column: int = 0
     rule: str | None = None
     severity: str | None = None
+
+    def __post_init__(self) -> None:
+        # Messages quote the file's values, which may be huge; a finding stays readable.
+        for name in ("key", "description"):
+            text = getattr(self, name)
+            if len(text) > MAX_TEXT:
+                object.__setattr__(self, name, text[: MAX_TEXT - 1] + "…")
 
     def as_dict(self) -> dict[str, object]:
         """The reference validator's JSON shape, plus rule and severity for profile findings."""

@@ -143,7 +143,7 @@ def has_current_contract(
     if dates and dates[-1] <= today:
         yield (
             ("maintenance", "contractors"),
-            {"until": dates[-1].isoformat(), "today": today.isoformat()},
+            {"until": dates[-1].isoformat()},
         )
 
 
@@ -161,7 +161,8 @@ def includes_when_present(
     """When the list is given, does it include the value (in any case)?"""
     path = _path(params["key"])
     items = _get(doc, path)
-    if items and params["value"].upper() not in (item.upper() for item in items):
+    wanted = params["value"].upper()
+    if items and not any(len(item) == len(wanted) and item.upper() == wanted for item in items):
         yield path, {}
 
 

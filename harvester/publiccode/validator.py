@@ -9,6 +9,7 @@ Profile findings are added last, each labelled with its rule.
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
@@ -26,9 +27,12 @@ from .model import PUBLICCODE, SUPPORTED_VERSIONS
 from .network import NetworkPolicy
 from .profile import Profile, violations
 
-__all__ = ["ValidationResult", "validate"]
+__all__ = ["MAX_FINDINGS", "ValidationResult", "validate"]
 
 _VERSION = "publiccodeYmlVersion"
+
+MAX_FINDINGS = 1000
+"""Most findings listed per file (a real file has a handful; an alias bomb could have more)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +155,24 @@ def _reference_findings(
         values, problem = decoded.values, decoded.problem
     if problem is not None:
         findings.append(_decode_finding(problem, root))
-    for path, message in struct_violations(values):
-        findings.append(_placed(FindingType.ERROR, struct_key(path), message, document, path))
-    for kind, path, message in extra_findings(values, Surroundings(base_dir, network)):
-        findings.append(_placed(kind, dotted(path), message, document, path))
+    around = Surroundings(base_dir, network)
+    found = itertools.chain(
+        ((FindingType.ERROR, struct_key, m, p) for p, m in struct_violations(values)),
+        ((k, dotted, m, p) for k, p, m in extra_findings(values, around)),
+    )
+    for kind, spell, message, path in found:
+        if len(findings) == MAX_FINDINGS:
+            findings.append(_overflow([kind, *(rest[0] for rest in found)]))
+            break
+        findings.append(_placed(kind, spell(path), message, document, path))
     return values
+
+
+def _overflow(kinds: list[FindingType]) -> Finding:
+    """Stands for the findings past :data:`MAX_FINDINGS`, an error if any of them is one."""
+    kind = FindingType.ERROR if FindingType.ERROR in kinds else FindingType.WARNING
+    message = f"{len(kinds)} more findings not listed: Kataster lists at most {MAX_FINDINGS}"
+    return Finding(kind, "", message)
 
 
 def _decode_finding(problem: DecodeProblem, root: Node) -> Finding:
@@ -181,7 +198,10 @@ def _profile_findings(
 ) -> list[Finding]:
     findings = []
     for rule, path, variables in violations(profile, values, today):
+        # Our own findings never go unplaced: a missing section sits on the file's first key.
         line, column = locate(document.root, document.text, path)
+        if (line, column) == (0, 0):
+            line, column = locate(document.root, document.text, path[:1])
         description = rule.describe(language, variables)
         findings.append(
             Finding(

@@ -206,10 +206,13 @@ def test_a_missing_organisation_uri_sits_on_the_organisations_first_key() -> Non
     assert finding.description.startswith("organisation.uri is missing:")
 
 
-def test_a_missing_organisation_is_an_unplaced_organisation_uri_finding() -> None:
+def test_a_missing_organisation_places_its_uri_finding_on_the_files_first_key() -> None:
     text = without_block(FULL, "organisation:\n")
     finding = only(text, "organisation-uri")
-    assert (finding.key, finding.line, finding.column) == ("organisation.uri", 0, 0)
+    assert (finding.key, (finding.line, finding.column)) == (
+        "organisation.uri",
+        place(text, "publiccodeYmlVersion:"),
+    )
 
 
 # --- open-licence ---------------------------------------------------------------------------
@@ -273,8 +276,7 @@ def test_a_contract_whose_latest_until_has_passed_is_reported() -> None:
         place(text, "contractors:"),
     )
     assert finding.description == (
-        "No maintenance contract is still running: the latest until is 2026-11-20, "
-        "today is 2026-11-21."
+        "No maintenance contract is still running: the latest until is 2026-11-20."
     )
 
 
