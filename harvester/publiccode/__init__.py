@@ -8,7 +8,7 @@ Public API::
 
 from __future__ import annotations
 
-from ._yaml import MAX_BYTES, MAX_DEPTH
+from ._yaml import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from .findings import Finding, FindingType
 from .network import NetworkPolicy
 from .profile import InvalidProfile, Profile, load_profile
@@ -17,6 +17,7 @@ from .validator import ValidationResult, validate
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NODES",
     "Finding",
     "FindingType",
     "InvalidProfile",

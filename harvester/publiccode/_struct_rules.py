@@ -95,6 +95,23 @@ def _each(
             yield (*path, name, index), f"{name}[{index}] {message}"
 
 
+def _per_item(
+    items: list[Values] | None, path: Path, rule: Callable[[Values, Path], Iterator[Violation]]
+) -> Iterator[Violation]:
+    """The rule's violations for each item of a list of mappings, at that item's path.
+
+    Items with the same content are judged once: aliases can repeat one mapping with a
+    long value thousands of times. Struct items hold only scalars, so they can be keys.
+    """
+    judged: dict[tuple[tuple[str, Any], ...], list[Violation]] = {}
+    for index, item in enumerate(items or ()):
+        content = tuple(item.items())
+        if content not in judged:
+            judged[content] = list(rule(item, ()))
+        for subpath, message in judged[content]:
+            yield (*path, index, *subpath), message
+
+
 def _non_empty(values: Values, path: Path, name: str) -> Iterator[Violation]:
     if not values.get(name):
         yield (*path, name), f"{name} must contain more than 0 items"
@@ -171,13 +188,11 @@ def _types_and_lists(doc: Values) -> Iterator[Violation]:
         doc, (), "categories", _is_category,
         f"must be a valid category (see {_CATEGORIES_URL})",
     )  # fmt: skip
-    for index, funder in enumerate(doc.get("fundedBy") or ()):
-        yield from _organisation_uri(funder, ("fundedBy", index))
+    yield from _per_item(doc.get("fundedBy"), ("fundedBy",), _organisation_uri)
     yield from _format(doc, (), "roadmap", formats.is_http_url, _HTTP)
     yield from _enum(doc, (), "developmentStatus")
     yield from _enum(doc, (), "softwareType")
-    for index, support in enumerate(doc.get("supports") or ()):
-        yield from _support(support, ("supports", index))
+    yield from _per_item(doc.get("supports"), ("supports",), _support)
 
 
 def _support(values: Values, path: Path) -> Iterator[Violation]:
@@ -250,13 +265,19 @@ def _maintenance(doc: Values) -> Iterator[Violation]:
     elif kind != "contract" and contractors is not None:
         message = 'contractors must not be present unless "type" is "contract"'
         yield (*path, "contractors"), message
-    for index, contractor in enumerate(contractors or ()):
-        yield from _contractor(contractor, (*path, "contractors", index))
+    yield from _per_item(contractors, (*path, "contractors"), _contractor)
     if kind in ("community", "internal") and maintenance.get("contacts") is None:
         yield (*path, "contacts"), f'contacts is a required field when "type" is "{kind}"'
-    for index, contact in enumerate(maintenance.get("contacts") or ()):
-        yield from _required(contact, (*path, "contacts", index), "name")
-        yield from _email(contact, (*path, "contacts", index))
+    yield from _per_item(maintenance.get("contacts"), (*path, "contacts"), _contact)
+
+
+def _contact(values: Values, path: Path) -> Iterator[Violation]:
+    yield from _required(values, path, "name")
+    yield from _email(values, path)
+
+
+def _dependency(values: Values, path: Path) -> Iterator[Violation]:
+    yield from _required(values, path, "name")
 
 
 def _contractor(values: Values, path: Path) -> Iterator[Violation]:
@@ -293,8 +314,7 @@ def _localisation(doc: Values) -> Iterator[Violation]:
 def _dependencies(doc: Values) -> Iterator[Violation]:
     depends_on = doc.get("dependsOn") or {}
     for kind in ("open", "proprietary", "hardware"):
-        for index, dependency in enumerate(depends_on.get(kind) or ()):
-            yield from _required(dependency, ("dependsOn", kind, index), "name")
+        yield from _per_item(depends_on.get(kind), ("dependsOn", kind), _dependency)
 
 
 def _italy(doc: Values) -> Iterator[Violation]:

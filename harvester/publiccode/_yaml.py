@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NODES",
     "PLAIN_STYLES",
     "UNSUPPORTED",
     "Document",
@@ -42,6 +43,9 @@ MAX_BYTES: Final = 1024 * 1024
 
 MAX_DEPTH: Final = 100
 """Deepest nesting we compose; publiccode.yml itself never nests more than 5 levels."""
+
+MAX_NODES: Final = 50_000
+"""Most YAML nodes (scalars, lists, mappings, aliases) we compose; a real file has hundreds."""
 
 PLAIN_TAG: Final = "!kataster/plain"
 """The tag our resolver gives every untagged plain scalar, resolved later by our rules."""
@@ -136,16 +140,24 @@ def load(data: bytes) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidDocument("", "Invalid UTF-8") from None
-    _check_depth(text)
     try:
-        return _compose(text, _Loader)
-    except UndefinedAlias:
-        return _compose(text, _LenientComposer)
+        _check_shape(text)
+        return _compose_leniently(text)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         line = text.count("\n", 0, error.position) + 1
         raise InvalidDocument("", _reader_problem(error), line, 1) from None
+
+
+def _compose_leniently(text: str) -> Document:
+    try:
+        return _compose(text, _Loader)
+    except UndefinedAlias:
+        # libyaml stopped at the alias; let it report any syntax error after it in its words.
+        for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
+            pass
+        return _compose(text, _LenientComposer)
 
 
 def _reader_problem(error: yaml.reader.ReaderError) -> str:
@@ -264,29 +276,37 @@ def _go_quote(character: str) -> str:
 _INDENT = re.compile(r"^[ \-?:]*", re.MULTILINE)
 
 
-def _check_depth(text: str) -> None:
-    """Refuse documents nested deeper than :data:`MAX_DEPTH` before libyaml composes them.
+def _check_shape(text: str) -> None:
+    """Refuse documents deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_NODES`.
 
-    Block nesting needs indentation or a compact ``- ``/``? `` indicator per level, flow
-    nesting a bracket; when that cheap bound is small we skip the exact count.
+    libyaml's composer recurses in C (it crashes the interpreter at a few ten thousand
+    levels) and builds a Python object per node. Cheap bounds on the text decide whether the
+    exact count, one pass over libyaml's events, is needed: block nesting needs indentation
+    or a compact ``- ``/``? `` per level, flow nesting a bracket; every node but the first
+    needs a comma, colon, dash or line break before it.
     """
     brackets = text.count("[") + text.count("{")
     indent = max((len(m) for m in _INDENT.findall(text)), default=0)
-    if 2 * indent + brackets + 2 <= MAX_DEPTH:
+    separators = sum(map(text.count, (",", ":", "-", "\n")))
+    if 2 * indent + brackets + 2 <= MAX_DEPTH and separators < MAX_NODES:
         return
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line = event.start_mark.line + 1 if event.start_mark else 0
-                    message = f"nesting deeper than {MAX_DEPTH} levels is not supported"
-                    raise InvalidDocument("", message, line, 1)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        nodes += 1
+        depth += isinstance(event, yaml.CollectionStartEvent)
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            limit = (
+                f"nesting deeper than {MAX_DEPTH} levels"
+                if depth > MAX_DEPTH
+                else f"more than {MAX_NODES:,} YAML nodes"
+            )
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            raise InvalidDocument("", f"{limit} is not supported", line, 1)
 
 
 # --- YAML 1.2 scalars, as goccy/go-yaml resolves them (section 2.2) -------------------------

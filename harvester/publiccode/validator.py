@@ -132,7 +132,8 @@ def _is_string_token(value: Node, key: Node, text: str) -> bool:
     """A plain or quoted string scalar written right there: no tag, anchor, alias or block."""
     if not isinstance(value, ScalarNode) or value.style not in (*_yaml.PLAIN_STYLES, "'", '"'):
         return False
-    if value.start_mark.index < key.end_mark.index or text[value.start_mark.index] in "!&*":
+    start = value.start_mark.index
+    if start < key.end_mark.index or text[start : start + 1] in ("!", "&", "*"):
         return False
     return value.style not in _yaml.PLAIN_STYLES or isinstance(_yaml.scalar_value(value), str)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from harvester.publiccode import MAX_BYTES, MAX_DEPTH, load_profile, validate
+from harvester.publiccode import MAX_BYTES, MAX_DEPTH, MAX_NODES, load_profile, validate
 from registry.cli import main
 
 VALID = Path(__file__).parents[2] / "data" / "publiccode" / "valid"
@@ -161,14 +161,19 @@ def test_list_at_top_level_lacks_the_version(data: bytes) -> None:
     assert findings(data) == [NO_VERSION]
 
 
-@pytest.mark.parametrize("data", [b"publiccode\n", b"42\n", b'"0"\n', b"|\n  text\n"],
-                         ids=["plain", "number", "quoted", "block"])
+@pytest.mark.parametrize(
+    "data",
+    [b"publiccode\n", b"42\n", b'"0"\n', b"|\n  text\n"],
+    ids=["plain", "number", "quoted", "block"],
+)
 def test_scalar_at_top_level_lacks_the_version(data: bytes) -> None:
     assert findings(data) == [NO_VERSION]
 
 
 @pytest.mark.parametrize(
-    "separator", ["---\nname: other\n", "---\n", "--- " + VERSION], ids=["second", "empty-second", "repeated"]
+    "separator",
+    ["---\nname: other\n", "---\n", "--- " + VERSION],
+    ids=["second", "empty-second", "repeated"],
 )
 def test_several_documents_are_refused(separator: str) -> None:
     assert findings((FULL + separator).encode()) == [SEVERAL_DOCUMENTS]
@@ -181,7 +186,9 @@ def test_version_key_cut_off_at_the_end_of_the_file_is_a_wrong_type() -> None:
 
 
 def test_syntax_error_at_the_end_of_the_file_is_placed_on_its_last_line() -> None:
-    assert findings((VERSION + "name").encode()) == [("error", "", "could not find expected ':'", 2, 1)]
+    assert findings((VERSION + "name").encode()) == [
+        ("error", "", "could not find expected ':'", 2, 1)
+    ]
 
 
 def test_tab_indentation_is_a_syntax_error_at_its_line() -> None:
@@ -195,12 +202,16 @@ def test_tab_indentation_is_a_syntax_error_at_its_line() -> None:
 
 def test_alias_bomb_under_an_unknown_key_is_only_an_unknown_key() -> None:
     text = FULL + "lol:\n" + laughs("  ", "- &l{n} ")
-    assert findings(text.encode()) == [("error", "lol", 'unknown field "lol"', line_of(text, "lol:"), 1)]
+    assert findings(text.encode()) == [
+        ("error", "lol", 'unknown field "lol"', line_of(text, "lol:"), 1)
+    ]
 
 
 def test_alias_bomb_in_used_by_is_a_wrong_type_at_its_first_item() -> None:
-    text = edited("usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n",
-                  "usedBy:\n" + laughs("  ", "- &l{n} "))
+    text = edited(
+        "usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n",
+        "usedBy:\n" + laughs("  ", "- &l{n} "),
+    )
     assert findings(text.encode())[0] == ("error", "usedBy[0]", WRONG_TYPE, line_of(text, "&l0"), 1)
 
 
@@ -209,23 +220,45 @@ def test_alias_bomb_in_description_is_a_wrong_type_at_its_first_language() -> No
     text = FULL[:start] + "description:\n" + laughs("  ", "l{n}: &l{n} ") + "\n" + FULL[end:]
     assert findings(text.encode())[:2] == [
         ("error", "description.l0", WRONG_TYPE, line_of(text, "&l0"), 1),
-        ("error", "description", "description must contain more than 0 items", line_of(text, "description:"), 1),
+        (
+            "error",
+            "description",
+            "description must contain more than 0 items",
+            line_of(text, "description:"),
+            1,
+        ),
     ]
 
 
 def test_recursive_alias_under_an_unknown_key_is_only_an_unknown_key() -> None:
     text = FULL + "loop: &a [*a]\n"
-    assert findings(text.encode()) == [("error", "loop", 'unknown field "loop"', line_of(text, "loop:"), 1)]
+    assert findings(text.encode()) == [
+        ("error", "loop", 'unknown field "loop"', line_of(text, "loop:"), 1)
+    ]
 
 
 def test_recursive_alias_in_used_by_is_a_wrong_type() -> None:
-    text = edited("usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n", "usedBy: &a [*a]\n")
-    assert findings(text.encode())[0] == ("error", "usedBy", WRONG_TYPE, line_of(text, "usedBy: &a"), 1)
+    text = edited(
+        "usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n", "usedBy: &a [*a]\n"
+    )
+    assert findings(text.encode())[0] == (
+        "error",
+        "usedBy",
+        WRONG_TYPE,
+        line_of(text, "usedBy: &a"),
+        1,
+    )
 
 
 def test_alias_before_its_anchor_is_a_wrong_type_at_the_alias() -> None:
     text = edited("usedBy:\n  - Stadt Musterstadt\n", "usedBy:\n  - *later\n") + "later: &later x\n"
-    assert findings(text.encode())[0] == ("error", "usedBy[0]", WRONG_TYPE, line_of(text, "- *later"), 1)
+    assert findings(text.encode())[0] == (
+        "error",
+        "usedBy[0]",
+        WRONG_TYPE,
+        line_of(text, "- *later"),
+        1,
+    )
 
 
 def test_recursive_mapping_in_description_is_an_unknown_field() -> None:
@@ -242,11 +275,15 @@ def test_alias_without_anchor_does_not_hide_a_syntax_error() -> None:
 
 def test_long_anchor_chain_under_an_unknown_key_is_only_an_unknown_key() -> None:
     text = FULL + "chain:\n" + anchor_chain("  ", 5000)
-    assert findings(text.encode()) == [("error", "chain", 'unknown field "chain"', line_of(text, "chain:"), 1)]
+    assert findings(text.encode()) == [
+        ("error", "chain", 'unknown field "chain"', line_of(text, "chain:"), 1)
+    ]
 
 
 def test_long_anchor_chain_in_used_by_is_a_wrong_type_at_its_last_link() -> None:
-    text = edited("name: Mängelmelder\n", "chain:\n" + anchor_chain("  ", 5000) + "name: Mängelmelder\n")
+    text = edited(
+        "name: Mängelmelder\n", "chain:\n" + anchor_chain("  ", 5000) + "name: Mängelmelder\n"
+    )
     text = edited("usedBy:\n  - Stadt Musterstadt\n", "usedBy:\n  - *a4999\n", text)
     line = line_of(text, "a4999: &a4999")
     assert findings(text.encode())[0] == ("error", "chain.a4999", WRONG_TYPE, line, 1)
@@ -267,7 +304,11 @@ AMPLIFIED = {
     "countries": (BIG, "intendedAudience: {countries: ", "}\n"),
     "fundedBy": ("{uri: " + BIG + "}", "fundedBy: ", "\n"),
     "supports": ("{id: " + BIG + "}", "supports: ", "\n"),
-    "contacts": ("{name: a, email: " + BIG + "}", "maintenance: {type: internal, contacts: ", "}\n"),
+    "contacts": (
+        "{name: a, email: " + BIG + "}",
+        "maintenance: {type: internal, contacts: ",
+        "}\n",
+    ),
     "contractors": (
         "{name: a, until: 2099-12-31, website: https://" + BIG + "}",
         "maintenance: {type: contract, contractors: ",
@@ -277,15 +318,28 @@ AMPLIFIED = {
 
 
 @pytest.mark.parametrize("field", AMPLIFIED)
-def test_many_aliases_of_a_large_value_do_not_exhaust_the_validator(tmp_path: Path, field: str) -> None:
-    # README: "anchors and aliases are never expanded, so alias bombs cost nothing".
+def test_many_aliases_of_a_large_value_do_not_exhaust_the_validator(
+    tmp_path: Path, field: str
+) -> None:
+    # README: "anchors and aliases are never expanded, so alias bombs cost nothing, and a
+    # value repeated by aliases is checked once". Just under the node limit.
     value, before, after = AMPLIFIED[field]
-    aliases = "[" + ", ".join(["*big"] * 100_000) + "]"
+    aliases = "[" + ", ".join(["*big"] * (MAX_NODES - 100)) + "]"
     data = f"{VERSION}big: &big {value}\n{before}{aliases}{after}".encode()
     assert len(data) < MAX_BYTES
     child = validate_in_child(tmp_path, data)
     assert (child.returncode, child.stderr) == (0, "")
     assert json.loads(child.stdout)[0]["description"] == 'unknown field "big"'
+
+
+def test_more_nodes_than_the_limit_are_refused_where_the_limit_is_passed() -> None:
+    items = "\n".join(f"  - {n}" for n in range(MAX_NODES))
+    data = f"{VERSION}usedBy:\n{items}\n".encode()
+    # Nodes: the top-level mapping, 2 keys, 2 values, the list; item n is on line n + 3.
+    limit_line = MAX_NODES - 5 + 3
+    assert findings(data) == [
+        ("error", "", f"more than {MAX_NODES:,} YAML nodes is not supported", limit_line, 1)
+    ]
 
 
 # --- nesting ---------------------------------------------------------------------------------
@@ -368,18 +422,20 @@ def test_very_long_comment_line_is_read() -> None:
 
 def test_very_long_plain_key_is_a_syntax_error() -> None:
     text = FULL + "x" * 900_000 + ": y\n"
-    assert findings(text.encode()) == [("error", "", "could not find expected ':'", line_of(text, "xxx"), 1)]
+    assert findings(text.encode()) == [
+        ("error", "", "could not find expected ':'", line_of(text, "xxx"), 1)
+    ]
 
 
 def test_very_long_number_is_read_as_a_string() -> None:
     # Python refuses to convert more than 4300 digits to int; Go would read a string.
-    text = edited("softwareVersion: \"2.4.1\"\n", "softwareVersion: " + "1" * 5000 + "\n")
+    text = edited('softwareVersion: "2.4.1"\n', "softwareVersion: " + "1" * 5000 + "\n")
     assert findings(text.encode()) == []
 
 
 @pytest.mark.parametrize("number", ["0b_", "0o_", "0x_", "-0x__"])
 def test_radix_prefix_without_digits_is_read_as_a_string(number: str) -> None:
-    text = edited("softwareVersion: \"2.4.1\"\n", f"softwareVersion: {number}\n")
+    text = edited('softwareVersion: "2.4.1"\n', f"softwareVersion: {number}\n")
     assert findings(text.encode()) == []
 
 

@@ -10,6 +10,7 @@ def test_exports_exactly_the_public_api() -> None:
         [
             "MAX_BYTES",
             "MAX_DEPTH",
+            "MAX_NODES",
             "Finding",
             "FindingType",
             "InvalidProfile",
