@@ -9,6 +9,7 @@ Public API::
 from __future__ import annotations
 
 from ._yaml import MAX_BYTES, MAX_DEPTH, MAX_NODES
+from .errors import PubliccodeError
 from .findings import Finding, FindingType
 from .network import NetworkPolicy
 from .profile import InvalidProfile, Profile, load_profile
@@ -23,6 +24,7 @@ __all__ = [
     "InvalidProfile",
     "NetworkPolicy",
     "Profile",
+    "PubliccodeError",
     "ValidationResult",
     "load_profile",
     "validate",

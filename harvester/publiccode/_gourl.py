@@ -22,10 +22,12 @@ import enum
 import re
 from urllib.parse import unquote_to_bytes
 
+from .errors import PubliccodeError
+
 __all__ = ["GoURL", "GoUserinfo", "InvalidGoURL", "parse", "parse_request_uri"]
 
 
-class InvalidGoURL(ValueError):
+class InvalidGoURL(PubliccodeError, ValueError):
     """Go's URL parser rejected the text.
 
     ``str()`` is Go's ``*url.Error`` message, ``parse "<url>": <reason>``, with the URL quoted

@@ -22,6 +22,8 @@ from typing import Any, Final
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .errors import InvalidDocument
+
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -56,17 +58,6 @@ PLAIN_STYLES: Final = (None, "")
 _STR_TAG: Final = "tag:yaml.org,2002:str"
 _SEQ_TAG: Final = "tag:yaml.org,2002:seq"
 _MAP_TAG: Final = "tag:yaml.org,2002:map"
-
-
-class InvalidDocument(ValueError):
-    """The file cannot be read as one YAML document; carries the one finding to report."""
-
-    def __init__(self, key: str, description: str, line: int = 0, column: int = 0) -> None:
-        super().__init__(description)
-        self.key = key
-        self.description = description
-        self.line = line
-        self.column = column
 
 
 class UndefinedAlias(ValueError):

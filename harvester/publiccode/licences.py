@@ -43,6 +43,8 @@ from license_expression import (  # type: ignore[import-untyped]
     get_spdx_licensing,
 )
 
+from .errors import InvalidLicenceExpression
+
 __all__ = [
     "InvalidLicenceExpression",
     "LicenceApproval",
@@ -57,15 +59,6 @@ _OPERATORS = ("WITH", "AND", "OR", "(", ")", ":", "+")
 _IDSTRING = re.compile(r"[A-Za-z0-9.\-]+")
 _DOCUMENT_REF = "DocumentRef-"
 _LICENCE_REF = "LicenseRef-"
-
-
-class InvalidLicenceExpression(ValueError):
-    """A ``legal.license`` value that is not a valid SPDX licence expression."""
-
-    def __init__(self, expression: str, reason: str) -> None:
-        super().__init__(f"invalid SPDX licence expression {expression!r}: {reason}")
-        self.expression = expression
-        self.reason = reason
 
 
 _Kind = Literal["operator", "licence", "exception", "licence-ref", "document-ref"]

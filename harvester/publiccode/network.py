@@ -47,6 +47,8 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
+from .errors import UnreachableURL
+
 if TYPE_CHECKING:
     from requests.adapters import _HostParams, _PoolKwargs
     from requests.models import PreparedRequest
@@ -76,15 +78,6 @@ class NetworkPolicy:
     max_bytes: int = 20 * 1024 * 1024
     allow_private_hosts: bool = False
     allowed_hosts: frozenset[str] = frozenset()
-
-
-class UnreachableURL(ValueError):
-    """A URL did not answer a GET with a 2xx status; ``str()`` is the reason alone."""
-
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(reason)
-        self.url = url
-        self.reason = reason
 
 
 class _Failure(Exception):

@@ -18,6 +18,7 @@ import yaml
 
 from . import licences
 from ._paths import Path
+from .errors import InvalidProfile
 from .languages import primary_language
 
 __all__ = ["CHECKS", "InvalidProfile", "Profile", "Rule", "Violation", "load_profile", "violations"]
@@ -27,10 +28,6 @@ Violation = tuple["Rule", Path, dict[str, str]]
 _Check = Callable[[Values, Mapping[str, Any], datetime.date], Iterator[tuple[Path, dict[str, str]]]]
 
 _PROFILES = {"smart-city": "smart-city-profile-1.0.yml"}
-
-
-class InvalidProfile(ValueError):
-    """A profile file that does not describe rules we can run."""
 
 
 @dataclass(frozen=True, slots=True)

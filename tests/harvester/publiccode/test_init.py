@@ -16,6 +16,7 @@ def test_exports_exactly_the_public_api() -> None:
             "InvalidProfile",
             "NetworkPolicy",
             "Profile",
+            "PubliccodeError",
             "ValidationResult",
             "load_profile",
             "validate",
