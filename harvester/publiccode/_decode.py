@@ -17,12 +17,15 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _gourl
-from ._yaml import UNSUPPORTED, key_text, scalar_text, scalar_value
+from ._scalars import UNSUPPORTED, key_text, scalar_text, scalar_value
 from .model import Field, Kind, Struct
 
 __all__ = ["DecodeProblem", "Decoded", "decode"]
 
 _WRONG_TYPE = "wrong type for this field"
+
+_Memo = dict[tuple[int, int], Any]
+"""Decoded collections by (node, field): aliases repeat nodes, never their decoding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +61,13 @@ def decode(root: MappingNode, struct: Struct) -> Decoded:
     pairs = _pairs(root)
     values: dict[str, Any] = {}
     first: DecodeProblem | None = None
+    memo: _Memo = {}
     for field in struct.fields:
         pair = pairs.get(field.name)
         if pair is None:
             continue
         try:
-            value = _decode_field(field, pair[1])
+            value = _decode_field(field, pair[1], memo)
         except _Problem as problem:
             first = first or problem.problem
             continue
@@ -94,7 +98,7 @@ def _unknown(key: Node) -> str:
     return f"unknown field {json.dumps(key_text(key), ensure_ascii=False)}"
 
 
-def _decode_struct(struct: Struct, node: Node) -> dict[str, Any] | None:
+def _decode_struct(struct: Struct, node: Node, memo: _Memo) -> dict[str, Any] | None:
     if _is_null(node):
         return None
     if not isinstance(node, MappingNode):
@@ -104,7 +108,7 @@ def _decode_struct(struct: Struct, node: Node) -> dict[str, Any] | None:
     for field in struct.fields:
         pair = pairs.get(field.name)
         if pair is not None:
-            value = _decode_field(field, pair[1])
+            value = _decode_field(field, pair[1], memo)
             if value is not None:
                 values[field.name] = value
     unknown = _unknown_key(pairs, struct)
@@ -113,11 +117,17 @@ def _decode_struct(struct: Struct, node: Node) -> dict[str, Any] | None:
     return values
 
 
-def _decode_field(field: Field, node: Node) -> Any:
-    return _DECODERS[field.kind](field, node)
+def _decode_field(field: Field, node: Node, memo: _Memo) -> Any:
+    """Decode one value; a node met again through an alias gives the same object back."""
+    if isinstance(node, ScalarNode):
+        return _DECODERS[field.kind](field, node, memo)
+    key = (id(node), id(field))
+    if key not in memo:
+        memo[key] = _DECODERS[field.kind](field, node, memo)
+    return memo[key]
 
 
-def _decode_string(field: Field, node: Node) -> str | None:
+def _decode_string(field: Field, node: Node, memo: _Memo) -> str | None:
     if not isinstance(node, ScalarNode):
         raise _Problem(_WRONG_TYPE, node)
     value = scalar_value(node)
@@ -126,15 +136,15 @@ def _decode_string(field: Field, node: Node) -> str | None:
     return None if value is None else scalar_text(value)
 
 
-def _decode_bool(field: Field, node: Node) -> bool | None:
+def _decode_bool(field: Field, node: Node, memo: _Memo) -> bool | None:
     value = scalar_value(node) if isinstance(node, ScalarNode) else UNSUPPORTED
     if value is None or isinstance(value, bool):
         return value
     raise _Problem(_WRONG_TYPE, node)
 
 
-def _decode_url(field: Field, node: Node) -> str | None:
-    text = _decode_string(field, node)
+def _decode_url(field: Field, node: Node, memo: _Memo) -> str | None:
+    text = _decode_string(field, node, memo)
     return None if text is None else _url(text)
 
 
@@ -156,41 +166,45 @@ def _reserialised(text: str) -> tuple[str, str | None]:
         return text, f"parsing URL {quoted}: {message}"
 
 
-def _decode_strings(field: Field, node: Node) -> list[str] | None:
+def _decode_strings(field: Field, node: Node, memo: _Memo) -> list[str] | None:
     if _is_null(node):
         return None
     if not isinstance(node, SequenceNode):
         raise _Problem(_WRONG_TYPE, node)
-    return [_decode_string(field, item) or "" for item in node.value]
+    return [_decode_string(field, item, memo) or "" for item in node.value]
 
 
-def _decode_urls(field: Field, node: Node) -> list[str] | None:
-    texts = _decode_strings(field, node)
-    return None if texts is None else [_url(text) for text in texts]
+def _decode_urls(field: Field, node: Node, memo: _Memo) -> list[str] | None:
+    if _is_null(node):
+        return None
+    if not isinstance(node, SequenceNode):
+        raise _Problem(_WRONG_TYPE, node)
+    # Item by item: the first problem in document order wins, type or URL (2.4).
+    return [_url(_decode_string(field, item, memo) or "") for item in node.value]
 
 
-def _decode_url_or_urls(field: Field, node: Node) -> list[str] | None:
+def _decode_url_or_urls(field: Field, node: Node, memo: _Memo) -> list[str] | None:
     if isinstance(node, ScalarNode):
-        url = _decode_url(field, node)
+        url = _decode_url(field, node, memo)
         return None if url is None else [url]
-    return _decode_urls(field, node)
+    return _decode_urls(field, node, memo)
 
 
-def _decode_struct_field(field: Field, node: Node) -> dict[str, Any] | None:
+def _decode_struct_field(field: Field, node: Node, memo: _Memo) -> dict[str, Any] | None:
     assert field.struct is not None
-    return _decode_struct(field.struct, node)
+    return _decode_struct(field.struct, node, memo)
 
 
-def _decode_structs(field: Field, node: Node) -> list[dict[str, Any]] | None:
+def _decode_structs(field: Field, node: Node, memo: _Memo) -> list[dict[str, Any]] | None:
     assert field.struct is not None
     if _is_null(node):
         return None
     if not isinstance(node, SequenceNode):
         raise _Problem(_WRONG_TYPE, node)
-    return [_decode_struct(field.struct, item) or {} for item in node.value]
+    return [_decode_struct(field.struct, item, memo) or {} for item in node.value]
 
 
-def _decode_languages(field: Field, node: Node) -> dict[str, dict[str, Any]] | None:
+def _decode_languages(field: Field, node: Node, memo: _Memo) -> dict[str, dict[str, Any]] | None:
     assert field.struct is not None
     if _is_null(node):
         return None
@@ -198,7 +212,7 @@ def _decode_languages(field: Field, node: Node) -> dict[str, dict[str, Any]] | N
         raise _Problem(_WRONG_TYPE, node)
     languages: dict[str, dict[str, Any]] = {}
     for key, value in node.value:
-        languages[key_text(key)] = _decode_struct(field.struct, value) or {}
+        languages[key_text(key)] = _decode_struct(field.struct, value, memo) or {}
     return languages
 
 

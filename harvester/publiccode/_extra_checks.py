@@ -35,20 +35,24 @@ class Surroundings:
     network: NetworkPolicy | None = None
 
 
-def extra_findings(doc: Values, around: Surroundings) -> list[Extra]:
-    """Every extra check's error and warning, in the reference's order."""
-    found: list[Extra] = []
-    found.extend(_reachable(doc, ("url", "landingURL", "roadmap"), (), around))
-    found.extend(_logos(doc, around))
-    found.extend(_lowercase_countries(doc))
-    found.extend(_legal(doc, around))
+def extra_findings(doc: Values, around: Surroundings) -> Iterator[Extra]:
+    """Every extra check's error and warning, in the reference's order, lazily."""
+    yield from _reachable(doc, ("url", "landingURL", "roadmap"), (), around)
+    yield from _logos(doc, around)
+    yield from _lowercase_countries(doc)
+    yield from _legal(doc, around)
     for name in ("inputTypes", "outputTypes"):
         if name in doc:
-            found.append((_WARNING, (name,), _DROP))
+            yield _WARNING, (name,), _DROP
+    judged: dict[tuple[tuple[str, int], ...], list[Extra]] = {}
     for tag, block in (doc.get("description") or {}).items():
-        found.extend(_language(block, ("description", Language(tag)), around))
-    found.extend(_italy(doc))
-    return found
+        # Blocks whose values are the same objects (aliases) are checked once.
+        identity = tuple((name, id(value)) for name, value in block.items())
+        if identity not in judged:
+            judged[identity] = list(_language(block, (), around))
+        for kind, subpath, message in judged[identity]:
+            yield kind, ("description", Language(tag), *subpath), message
+    yield from _italy(doc)
 
 
 def _reachable(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._paths import Language, Path, Segment, dotted
-from ._yaml import is_implicit_null, key_text
+from ._scalars import is_implicit_null, key_text
 
 __all__ = ["Position", "first_token", "line_keys", "locate"]
 

@@ -7,6 +7,7 @@ first failing rule. "Required" fails on absent, null or ``""``; for lists only o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -41,31 +42,36 @@ ENUMS: dict[str, tuple[str, ...]] = {
 
 _GRAPHEME = regex.compile(r"\X")
 # The reference segments by Unicode 15.0; the regex module by a later version, whose rule
-# GB9c (15.1) joins Indic conjuncts such as U+0915 U+094D U+0937 into one cluster. Each
-# consonant that GB9c joins starts a cluster of its own under 15.0.
-_CONJUNCT_JOIN = regex.compile(
-    r"(?<=\p{InCB=Consonant}[\p{InCB=Extend}\p{InCB=Linker}]*\p{InCB=Linker}"
-    r"[\p{InCB=Extend}\p{InCB=Linker}]*)\p{InCB=Consonant}"
-)
+# GB9c (15.1) joins Indic conjuncts (U+0915 U+094D U+0937) into one cluster, and which also
+# joins a consonant after a lone virama. Under 15.0 a consonant (Grapheme_Cluster_Break
+# Other) always starts a cluster unless a Prepend character stands before it.
+_JOINED_CONSONANT = regex.compile(r"(?<!\p{GCB=Prepend})\p{InCB=Consonant}")
 
 
 def grapheme_length(text: str) -> int:
-    """Length in extended grapheme clusters (UAX #29), as the reference counts.
+    """Length in extended grapheme clusters (UAX #29, Unicode 15.0), as the reference counts.
 
     Below U+0300 (ASCII, Latin-1, Latin Extended: all German text) every code point is a
     cluster of its own except CR LF, so the slow segmentation runs only for other scripts.
+    Linear in the text's length, whatever it holds.
     """
     if not text or max(text) < "\u0300":
         return len(text) - text.count("\r\n")
-    return len(_GRAPHEME.findall(text)) + len(_CONJUNCT_JOIN.findall(text))
+    count = 0
+    for cluster in _GRAPHEME.findall(text):
+        count += 1
+        if len(cluster) > 1:
+            count += len(_JOINED_CONSONANT.findall(cluster, 1))
+    return count
 
 
-def struct_violations(doc: Values) -> list[Violation]:
-    """Every struct-validation error of a decoded document, in the reference's order."""
-    found: list[Violation] = []
+def struct_violations(doc: Values) -> Iterator[Violation]:
+    """Every struct-validation error of a decoded document, in the reference's order.
+
+    Lazily: aliases can make the list of errors very long, and callers stop early.
+    """
     for check in _TOP_LEVEL:
-        found.extend(check(doc))
-    return found
+        yield from check(doc)
 
 
 # --- single-field rules ----------------------------------------------------------------------
@@ -140,6 +146,14 @@ def _length(values: Values, path: Path, name: str, low: int, high: int) -> Itera
 _HTTP = "must be an HTTP URL"
 
 
+# Values repeated through aliases are judged once; at most 64 values stay cached.
+_is_url = functools.lru_cache(maxsize=64)(formats.is_url)
+_is_http_url = functools.lru_cache(maxsize=64)(formats.is_http_url)
+_is_email = functools.lru_cache(maxsize=64)(formats.is_email)
+_organisation_uri_error = functools.lru_cache(maxsize=64)(formats.organisation_uri_error)
+_supports_id_error = functools.lru_cache(maxsize=64)(formats.supports_id_error)
+
+
 def _is_category(value: str) -> bool:
     return value in vocabularies.categories()
 
@@ -156,9 +170,9 @@ def _identity(doc: Values) -> Iterator[Violation]:
     yield from _required(doc, (), "name")
     if "url" not in doc:
         yield ("url",), "url is a required field"
-    yield from _format(doc, (), "url", formats.is_url, "must be a valid URL")
-    yield from _format(doc, (), "landingURL", formats.is_http_url, _HTTP)
-    yield from _each(doc, (), "isBasedOn", formats.is_url, "must be a valid URL")
+    yield from _format(doc, (), "url", _is_url, "must be a valid URL")
+    yield from _format(doc, (), "landingURL", _is_http_url, _HTTP)
+    yield from _each(doc, (), "isBasedOn", _is_url, "must be a valid URL")
     yield from _format(
         doc, (), "releaseDate", formats.is_date, "must be a date with format 'YYYY-MM-DD'"
     )
@@ -175,7 +189,7 @@ def _organisation_uri(values: Values, path: Path) -> Iterator[Violation]:
     if uri in (None, ""):
         yield (*path, "uri"), "uri is a required field"
         return
-    message = formats.organisation_uri_error(uri)
+    message = _organisation_uri_error(uri)
     if message is not None:
         yield (*path, "uri"), message
 
@@ -189,7 +203,7 @@ def _types_and_lists(doc: Values) -> Iterator[Violation]:
         f"must be a valid category (see {_CATEGORIES_URL})",
     )  # fmt: skip
     yield from _per_item(doc.get("fundedBy"), ("fundedBy",), _organisation_uri)
-    yield from _format(doc, (), "roadmap", formats.is_http_url, _HTTP)
+    yield from _format(doc, (), "roadmap", _is_http_url, _HTTP)
     yield from _enum(doc, (), "developmentStatus")
     yield from _enum(doc, (), "softwareType")
     yield from _per_item(doc.get("supports"), ("supports",), _support)
@@ -200,7 +214,7 @@ def _support(values: Values, path: Path) -> Iterator[Violation]:
     if identifier in (None, ""):
         yield (*path, "id"), "id is a required field"
         return
-    message = formats.supports_id_error(identifier)
+    message = _supports_id_error(identifier)
     if message is not None:
         yield (*path, "id"), message
 
@@ -227,8 +241,14 @@ def _description(doc: Values) -> Iterator[Violation]:
     if not all(map(languages.is_bcp47, description)):
         yield ("description",), "description must be a valid BCP 47 language"
         return
+    judged: dict[tuple[tuple[str, int], ...], list[Violation]] = {}
     for tag, block in description.items():
-        yield from _language_block(block, ("description", Language(tag)))
+        # Blocks whose values are the same objects (aliases) are judged once.
+        identity = tuple((name, id(value)) for name, value in block.items())
+        if identity not in judged:
+            judged[identity] = list(_language_block(block, ()))
+        for subpath, message in judged[identity]:
+            yield ("description", Language(tag), *subpath), message
 
 
 def _language_block(block: Values, path: Path) -> Iterator[Violation]:
@@ -239,10 +259,10 @@ def _language_block(block: Values, path: Path) -> Iterator[Violation]:
         yield (*path, "longDescription"), "longDescription is a required field"
     else:
         yield from _length(block, path, "longDescription", 150, 10000)
-    yield from _format(block, path, "documentation", formats.is_http_url, _HTTP)
-    yield from _format(block, path, "apiDocumentation", formats.is_http_url, _HTTP)
+    yield from _format(block, path, "documentation", _is_http_url, _HTTP)
+    yield from _format(block, path, "apiDocumentation", _is_http_url, _HTTP)
     yield from _non_empty(block, path, "features")
-    yield from _each(block, path, "videos", formats.is_http_url, _HTTP)
+    yield from _each(block, path, "videos", _is_http_url, _HTTP)
 
 
 def _legal(doc: Values) -> Iterator[Violation]:
@@ -283,7 +303,7 @@ def _dependency(values: Values, path: Path) -> Iterator[Violation]:
 def _contractor(values: Values, path: Path) -> Iterator[Violation]:
     yield from _required(values, path, "name")
     yield from _email(values, path)
-    yield from _format(values, path, "website", formats.is_http_url, _HTTP)
+    yield from _format(values, path, "website", _is_http_url, _HTTP)
     if values.get("until") in (None, ""):
         yield (*path, "until"), "until is a required field"
     else:
@@ -293,7 +313,7 @@ def _contractor(values: Values, path: Path) -> Iterator[Violation]:
 
 def _email(values: Values, path: Path) -> Iterator[Violation]:
     email = values.get("email")
-    if email and not formats.is_email(email):
+    if email and not _is_email(email):
         yield (*path, "email"), "email must be a valid email address"
 
 

@@ -2,19 +2,18 @@
 
 The reference validator (publiccode-parser-go) reads YAML with goccy/go-yaml, which follows
 YAML 1.2: ``yes``/``no``/``on``/``off`` are strings, ``010`` is octal, ``1e3`` is a string.
-We compose the document with libyaml (PyYAML's C parser, for speed) and resolve plain scalars
-ourselves with those rules (:func:`scalar_value`), so PyYAML's YAML 1.1 resolver never runs.
+We compose the document with libyaml (PyYAML's C parser, for speed); our resolver leaves plain
+scalars untyped, and :mod:`._scalars` resolves them with those rules, so PyYAML's YAML 1.1
+resolver never runs.
 
 Stages 0 to 2 of the reference (UTF-8, syntax, number of documents) live here and end in
-:class:`InvalidDocument`. Two guards of our own keep untrusted files from hurting us: a size
-limit, and a nesting limit checked before composing (libyaml's composer recurses in C and
+:class:`InvalidDocument`. Guards of our own keep untrusted files from hurting us: limits on
+size, nesting and node count, checked before composing (libyaml's composer recurses in C and
 crashes the interpreter at a few ten thousand levels).
 """
 
 from __future__ import annotations
 
-import decimal
-import math
 import re
 from dataclasses import dataclass
 from typing import Any, Final
@@ -22,22 +21,16 @@ from typing import Any, Final
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ._scalars import PLAIN_TAG, STR_TAG, scalar_value
 from .errors import InvalidDocument
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_NODES",
-    "PLAIN_STYLES",
-    "UNSUPPORTED",
     "Document",
     "InvalidDocument",
-    "go_float_text",
-    "is_implicit_null",
-    "key_text",
     "load",
-    "scalar_text",
-    "scalar_value",
 ]
 
 MAX_BYTES: Final = 1024 * 1024
@@ -49,13 +42,7 @@ MAX_DEPTH: Final = 100
 MAX_NODES: Final = 50_000
 """Most YAML nodes (scalars, lists, mappings, aliases) we compose; a real file has hundreds."""
 
-PLAIN_TAG: Final = "!kataster/plain"
-"""The tag our resolver gives every untagged plain scalar, resolved later by our rules."""
 
-PLAIN_STYLES: Final = (None, "")
-"""A plain scalar's style: None from PyYAML's Python composer, "" from libyaml's."""
-
-_STR_TAG: Final = "tag:yaml.org,2002:str"
 _SEQ_TAG: Final = "tag:yaml.org,2002:seq"
 _MAP_TAG: Final = "tag:yaml.org,2002:map"
 
@@ -66,16 +53,6 @@ class UndefinedAlias(ValueError):
     def __init__(self, line: int) -> None:
         super().__init__("found undefined alias")
         self.line = line
-
-
-class _Unsupported:
-    """A scalar whose explicit tag makes it fit no field (``!!timestamp``, ``!!binary``)."""
-
-    def __repr__(self) -> str:
-        return "UNSUPPORTED"
-
-
-UNSUPPORTED: Final = _Unsupported()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +67,7 @@ class Document:
 def _resolve(self: object, kind: type[Node], value: object, implicit: object) -> str:
     if kind is ScalarNode:
         plain = isinstance(implicit, tuple) and bool(implicit[0])
-        return PLAIN_TAG if plain else _STR_TAG
+        return PLAIN_TAG if plain else STR_TAG
     return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
 
@@ -298,129 +275,3 @@ def _check_shape(text: str) -> None:
             )
             line = event.start_mark.line + 1 if event.start_mark else 0
             raise InvalidDocument("", f"{limit} is not supported", line, 1)
-
-
-# --- YAML 1.2 scalars, as goccy/go-yaml resolves them (section 2.2) -------------------------
-
-_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS: Final = {"true": True, "True": True, "TRUE": True}
-_BOOLS.update({"false": False, "False": False, "FALSE": False})
-_INT = re.compile(
-    r"[-+]?(?:0b_*[01][01_]*|0o_*[0-7][0-7_]*|0x_*[0-9a-fA-F][0-9a-fA-F_]*"
-    r"|0[0-7_]+|0|[1-9][0-9_]*)\Z"
-)
-_MAX_INT_TEXT: Final = 80
-"""Longer integer texts cannot fit 64 bits whatever their base: they stay strings."""
-_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z")
-_SPECIAL_FLOAT = re.compile(r"(?i)(?P<sign>[-+]?)\.inf\Z|(?P<nan>\.nan)\Z")
-_FIRST_NUMERIC: Final = frozenset("0123456789+-.")
-_INT64_MIN: Final = -(2**63)
-_UINT64_MAX: Final = 2**64 - 1
-
-
-def scalar_value(node: ScalarNode) -> object:
-    """The value of a scalar node: None, bool, int, float, str, or :data:`UNSUPPORTED`."""
-    if node.tag == PLAIN_TAG:
-        return _plain_value(node.value)
-    if node.tag == _STR_TAG or node.tag == "!":
-        return node.value
-    return _tagged_value(node.tag, node.value)
-
-
-def _plain_value(text: str) -> object:
-    if text in _NULLS:
-        return None
-    first = text[0]
-    if first in "tTfF" and text in _BOOLS:
-        return _BOOLS[text]
-    if first not in _FIRST_NUMERIC:
-        return text
-    number = _number(text)
-    return text if number is None else number
-
-
-def _number(text: str) -> int | float | None:
-    if len(text) <= _MAX_INT_TEXT and _INT.match(text):
-        value = _parse_int(text.replace("_", ""))
-        return value if _INT64_MIN <= value <= _UINT64_MAX else None
-    if text.count(".") == 1 and _FLOAT.match(text) and "_" not in text:
-        return float(text)
-    special = _SPECIAL_FLOAT.match(text)
-    if special is None:
-        return None
-    if special.group("nan"):
-        return math.nan
-    return -math.inf if special.group("sign") == "-" else math.inf
-
-
-def _parse_int(text: str) -> int:
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    if digits[:2] in ("0b", "0o", "0x"):
-        return sign * int(digits, 0)
-    if len(digits) > 1 and digits[0] == "0":
-        return sign * int(digits, 8)
-    return sign * int(digits)
-
-
-def _tagged_value(tag: str, text: str) -> object:
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return _BOOLS.get(text, UNSUPPORTED)
-    if tag.endswith(":int") or tag.endswith(":float"):
-        number = _number(text)
-        return UNSUPPORTED if number is None else number
-    return UNSUPPORTED
-
-
-def go_float_text(value: float) -> str:
-    """Go's ``strconv.FormatFloat(value, 'g', -1, 64)``: shortest digits, %e outside 1e-4..1e6.
-
-    ``1.0`` gives ``1``, ``1e20`` gives ``1e+20``, ``0.000001`` gives ``1e-06``.
-    """
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
-    if value == 0:
-        return "-0" if math.copysign(1, value) < 0 else "0"
-    sign = "-" if value < 0 else ""
-    _, digit_tuple, exponent = decimal.Decimal(repr(abs(value))).normalize().as_tuple()
-    digits = "".join(map(str, digit_tuple))
-    point = len(digits) + int(exponent)
-    exp = point - 1
-    if exp < -4 or exp >= 6:
-        return sign + _go_exponent_form(digits, exp)
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
-
-
-def _go_exponent_form(digits: str, exp: int) -> str:
-    mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-    return f"{mantissa}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
-
-
-def scalar_text(value: object) -> str:
-    """A scalar value as the text Go gives a string field (``true``, ``31``, ``1e+20``)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return go_float_text(value)
-    return str(value)
-
-
-def key_text(node: Node) -> str:
-    """A mapping key as the text Go's decoder sees (scalars coerced, others empty)."""
-    if not isinstance(node, ScalarNode):
-        return ""
-    value = scalar_value(node)
-    return "" if value is None or value is UNSUPPORTED else scalar_text(value)
-
-
-def is_implicit_null(node: Node) -> bool:
-    """True for an empty plain scalar (nothing after ``key:`` or ``-``)."""
-    return isinstance(node, ScalarNode) and node.tag == PLAIN_TAG and node.value == ""

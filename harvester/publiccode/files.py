@@ -19,10 +19,9 @@ The functions return the reason, or ``None`` when the reference finds nothing. `
 the cleaned absolute path. The texts are exact:
 
 * ``is an absolute path. Only relative paths or HTTP(s) URLs allowed`` and
-  ``is a file:// URL. Only relative paths or HTTP(s) URLs allowed``. These are the *whole*
-  description of the reference's finding for every key, subject-less like its
-  ``url: is not a valid code repository``; they run even with external checks disabled.
-  Callers should not add the ``'<value>' is not an image:`` prefix to them.
+  ``is a file:// URL. Only relative paths or HTTP(s) URLs allowed``; they run even with
+  external checks disabled. As every reason, they are the text after the caller's own
+  prefix (a screenshot's ``'<value>' is not an image: ``), and the whole message of a logo.
 * ``invalid file extension for: <path>``, ``no such file: <path>``.
 * PNG header (Go's ``image`` and ``image/png`` errors): ``image: unknown format``,
   ``unexpected EOF``, ``png: invalid format: chunk out of order``, ``png: invalid format:

@@ -139,6 +139,10 @@ def _tokens(expression: str) -> list[_Token]:
         tokens.append(token)
 
 
+MAX_PARENTHESES = 50
+"""Deepest nesting of parentheses we parse; real expressions use one or two levels."""
+
+
 @dataclass
 class _Parser:
     """Recursive descent over go-spdx's grammar, collecting licence ids as it goes."""
@@ -146,6 +150,7 @@ class _Parser:
     expression: str
     tokens: list[_Token]
     position: int = 0
+    depth: int = 0
     ids: list[str] = field(default_factory=list)
 
     def parse(self) -> tuple[str, ...]:
@@ -190,13 +195,17 @@ class _Parser:
         return self._parenthesised() or self._licence_ref() or self._licence()
 
     def _parenthesised(self) -> bool:
-        """``( expression )``."""
+        """``( expression )``, at most :data:`MAX_PARENTHESES` deep (the parser recurses)."""
         if not self._accept("("):
             return False
+        self.depth += 1
+        if self.depth > MAX_PARENTHESES:
+            raise self._error(f"parentheses nested deeper than {MAX_PARENTHESES} levels")
         if not self._disjunction():
             raise self._error("expected an expression after '('")
         if not self._accept(")"):
             raise self._error("expected ')'")
+        self.depth -= 1
         return True
 
     def _licence_ref(self) -> bool:

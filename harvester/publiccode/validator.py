@@ -16,7 +16,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from . import _yaml
+from . import _scalars, _yaml
 from ._decode import DecodeProblem, decode
 from ._extra_checks import Surroundings, extra_findings
 from ._locate import line_keys, locate
@@ -33,6 +33,9 @@ _VERSION = "publiccodeYmlVersion"
 
 MAX_FINDINGS = 1000
 """Most findings listed per file (a real file has a handful; an alias bomb could have more)."""
+
+_MAX_UNLISTED = 100_000
+"""How many findings past the listed ones are counted (and looked at for an error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,19 +126,19 @@ def _version_pair(root: Node) -> tuple[Node, Node] | None:
     if not isinstance(root, MappingNode):
         return None
     for key, value in root.value:
-        if _yaml.key_text(key) == _VERSION:
+        if _scalars.key_text(key) == _VERSION:
             return key, value
     return None
 
 
 def _is_string_token(value: Node, key: Node, text: str) -> bool:
     """A plain or quoted string scalar written right there: no tag, anchor, alias or block."""
-    if not isinstance(value, ScalarNode) or value.style not in (*_yaml.PLAIN_STYLES, "'", '"'):
+    if not isinstance(value, ScalarNode) or value.style not in (*_scalars.PLAIN_STYLES, "'", '"'):
         return False
     start = value.start_mark.index
     if start < key.end_mark.index or text[start : start + 1] in ("!", "&", "*"):
         return False
-    return value.style not in _yaml.PLAIN_STYLES or isinstance(_yaml.scalar_value(value), str)
+    return value.style not in _scalars.PLAIN_STYLES or isinstance(_scalars.scalar_value(value), str)
 
 
 def _reference_findings(
@@ -161,18 +164,20 @@ def _reference_findings(
         ((FindingType.ERROR, struct_key, m, p) for p, m in struct_violations(values)),
         ((k, dotted, m, p) for k, p, m in extra_findings(values, around)),
     )
-    for kind, spell, message, path in found:
-        if len(findings) == MAX_FINDINGS:
-            findings.append(_overflow([kind, *(rest[0] for rest in found)]))
-            break
+    listed = itertools.islice(found, MAX_FINDINGS - len(findings))
+    for kind, spell, message, path in listed:
         findings.append(_placed(kind, spell(path), message, document, path))
+    rest = [kind for kind, *_ in itertools.islice(found, _MAX_UNLISTED + 1)]
+    if rest:
+        findings.append(_overflow(rest))
     return values
 
 
 def _overflow(kinds: list[FindingType]) -> Finding:
     """Stands for the findings past :data:`MAX_FINDINGS`, an error if any of them is one."""
     kind = FindingType.ERROR if FindingType.ERROR in kinds else FindingType.WARNING
-    message = f"{len(kinds)} more findings not listed: Kataster lists at most {MAX_FINDINGS}"
+    count = f"{len(kinds)}" if len(kinds) <= _MAX_UNLISTED else f"more than {_MAX_UNLISTED:,}"
+    message = f"{count} more findings not listed: Kataster lists at most {MAX_FINDINGS}"
     return Finding(kind, "", message)
 
 

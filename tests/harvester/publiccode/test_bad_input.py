@@ -492,3 +492,37 @@ def test_fifo_is_refused_with_status_2(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(main, ["validate", str(tmp_path / "publiccode.yml")])
     assert result.exit_code == 2
     assert "not a regular file" in result.stderr
+
+
+# --- found in review: work that grew with the input -----------------------------------------
+
+
+def test_deeply_parenthesised_licence_is_refused_not_a_crash() -> None:
+    licence = "(" * 400 + "MIT" + ")" * 400
+    data = f'{VERSION}legal: {{license: "{licence}"}}\n'.encode()
+    keys = [(key, description) for _, key, description, *_ in findings(data)]
+    assert (
+        "legal.license",
+        "license must be a valid license (see https://spdx.org/licenses)",
+    ) in keys
+
+
+def test_a_long_run_of_viramas_is_counted_in_linear_time(tmp_path: Path) -> None:
+    text = "a" + "\u094d" * 60_000 + "\u0915" + "x" * 149  # 2 + 149 grapheme clusters
+    data = f'{VERSION}description: {{en: {{shortDescription: "{text}"}}}}\n'.encode()
+    child = validate_in_child(tmp_path, data)
+    assert (child.returncode, child.stderr) == (0, "")
+    messages = [f["description"] for f in json.loads(child.stdout)]
+    assert "shortDescription must be a maximum of 150 characters in length" in messages
+
+
+def test_language_blocks_aliasing_one_long_list_are_judged_once(tmp_path: Path) -> None:
+    items = "\n".join('  - "http://x"' for _ in range(4000))
+    blocks = "\n".join(f"  l{n}: *d" for n in range(2000))
+    data = f"{VERSION}f: &f\n{items}\nd: &d {{videos: *f}}\ndescription:\n{blocks}\n".encode()
+    child = validate_in_child(tmp_path, data)
+    assert (child.returncode, child.stderr) == (0, "")
+    listed = [f for f in json.loads(child.stdout) if f["type"] != "profile"]
+    assert len(listed) == 1001
+    assert listed[-1]["description"].startswith("more than 100,000 more findings not listed")
+    assert listed[-1]["type"] == "error"
