@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
@@ -84,11 +85,12 @@ def validate(
         return ValidationResult((_finding(invalid),))
     except _Stop as stop:
         return ValidationResult((stop.finding,))
-    assert isinstance(document.root, MappingNode)
+    values, problem = _decoded(document)
     findings = [warning] if warning else []
-    values = _reference_findings(
-        document, (base_dir or FilePath.cwd()).absolute(), network, findings
-    )
+    if problem is not None:
+        findings.append(_decode_finding(problem, document.root))
+    around = Surroundings((base_dir or FilePath.cwd()).absolute(), network)
+    findings.extend(_checked(document, values, around, MAX_FINDINGS - len(findings)))
     if profile is not None:
         day = today or datetime.date.today()
         findings.extend(_profile_findings(document, values, profile, language, day))
@@ -141,36 +143,29 @@ def _is_string_token(value: Node, key: Node, text: str) -> bool:
     return value.style not in _scalars.PLAIN_STYLES or isinstance(_scalars.scalar_value(value), str)
 
 
-def _reference_findings(
-    document: _yaml.Document,
-    base_dir: FilePath,
-    network: NetworkPolicy | None,
-    findings: list[Finding],
-) -> dict[str, Any]:
+def _decoded(document: _yaml.Document) -> tuple[dict[str, Any], DecodeProblem | None]:
+    """The decode stage (2.4); an alias without anchor decodes nothing at all (2.2)."""
     root = document.root
     assert isinstance(root, MappingNode)
     if document.undefined_alias_line:
-        values: dict[str, Any] = {}
-        problem: DecodeProblem | None = DecodeProblem(
-            "wrong type for this field", document.undefined_alias_line
-        )
-    else:
-        decoded = decode(root, PUBLICCODE)
-        values, problem = decoded.values, decoded.problem
-    if problem is not None:
-        findings.append(_decode_finding(problem, root))
-    around = Surroundings(base_dir, network)
+        return {}, DecodeProblem("wrong type for this field", document.undefined_alias_line)
+    decoded = decode(root, PUBLICCODE)
+    return decoded.values, decoded.problem
+
+
+def _checked(
+    document: _yaml.Document, values: dict[str, Any], around: Surroundings, room: int
+) -> Iterator[Finding]:
+    """Struct-validation errors then extra checks, placed; past ``room`` only counted."""
     found = itertools.chain(
         ((FindingType.ERROR, struct_key, m, p) for p, m in struct_violations(values)),
         ((k, dotted, m, p) for k, p, m in extra_findings(values, around)),
     )
-    listed = itertools.islice(found, MAX_FINDINGS - len(findings))
-    for kind, spell, message, path in listed:
-        findings.append(_placed(kind, spell(path), message, document, path))
+    for kind, spell, message, path in itertools.islice(found, room):
+        yield _placed(kind, spell(path), message, document, path)
     rest = [kind for kind, *_ in itertools.islice(found, _MAX_UNLISTED + 1)]
     if rest:
-        findings.append(_overflow(rest))
-    return values
+        yield _overflow(rest)
 
 
 def _overflow(kinds: list[FindingType]) -> Finding:

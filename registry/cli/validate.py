@@ -17,6 +17,7 @@ from harvester.publiccode import (
     Finding,
     FindingType,
     NetworkPolicy,
+    Profile,
     ValidationResult,
     load_profile,
     validate,
@@ -35,6 +36,13 @@ class UnreadablePath(ValueError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class InternalError(RuntimeError):
+    """A bug of Kataster's met while validating a file: reported plainly, never a traceback."""
+
+    def __init__(self, name: str, error: Exception) -> None:
+        super().__init__(f"{name}: internal error ({error!r}); please report it with the file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,35 +113,33 @@ def validate_command(
     policy = NetworkPolicy(timeout=timeout) if network else None
     chosen = load_profile(profile) if profile == "smart-city" else None
     results: list[tuple[str, ValidationResult]] = []
-    unreadable = False
     for path in paths:
         try:
             source = _read(path, base_dir)
-        except UnreadablePath as error:
+            result = _validate(source, policy, chosen, language)
+        except (UnreadablePath, InternalError) as error:
             click.echo(f"kataster validate: {error}", err=True)
-            unreadable = True
-            continue
-        try:
-            result = validate(
-                source.data,
-                base_dir=source.base_dir,
-                network=policy,
-                profile=chosen,
-                language=language,
-            )
-        except Exception as error:  # a bug of ours: say so plainly, never a traceback
-            click.echo(
-                f"kataster validate: {source.name}: internal error ({error!r}); "
-                "please report it with the file",
-                err=True,
-            )
-            unreadable = True
             continue
         results.append((source.name, result))
     _report(results, output_format, several=len(paths) > 1)
-    if unreadable:
+    if len(results) < len(paths):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_INVALID if any(not r.valid for _, r in results) else EXIT_VALID)
+
+
+def _validate(
+    source: _Source, policy: NetworkPolicy | None, profile: Profile | None, language: str
+) -> ValidationResult:
+    try:
+        return validate(
+            source.data,
+            base_dir=source.base_dir,
+            network=policy,
+            profile=profile,
+            language=language,
+        )
+    except Exception as error:  # a bug of ours: say so plainly, never a traceback
+        raise InternalError(source.name, error) from error
 
 
 def _read(path: str, base_dir: Path | None) -> _Source:

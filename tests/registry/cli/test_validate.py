@@ -429,3 +429,22 @@ def test_the_installed_kataster_script_validates_a_file(folder: Path) -> None:
     )
     assert completed.returncode == 1
     assert completed.stdout.startswith(f"{path}:{line_of(WITH_ERROR, 'developmentStatus:')}:1: error: ")
+
+
+def test_a_bug_of_ours_is_reported_plainly_with_exit_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("registry.cli.validate.validate", broken)
+    path = tmp_path / "publiccode.yml"
+    path.write_text('publiccodeYmlVersion: "0"\n')
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"kataster validate: {path}: internal error (KeyError('boom')); "
+        "please report it with the file\n"
+    )
+    assert "Traceback" not in result.output
