@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, SequenceNode
 
-from harvester.publiccode._scalars import PLAIN_TAG, scalar_value
 from harvester.publiccode._yaml import MAX_BYTES, MAX_DEPTH, InvalidDocument, load
 
 REQUIRED = ("publiccodeYmlVersion", "publiccodeYmlVersion is a required field", 0, 0)
 MULTIPLE = ("", "multiple YAML documents in one file are not supported", 0, 0)
-
-
-def plain(text: str) -> object:
-    return scalar_value(ScalarNode(PLAIN_TAG, text))
-
-
-def value_of(yaml_value: str) -> object:
-    """The value of ``v`` in a one-key document, so quoting, tags and blocks come from libyaml."""
-    root = load(f"v: {yaml_value}\n".encode()).root
-    assert isinstance(root, MappingNode)
-    node = root.value[0][1]
-    assert isinstance(node, ScalarNode)
-    return scalar_value(node)
 
 
 def invalid(data: bytes) -> tuple[str, str, int, int]:
@@ -30,11 +16,6 @@ def invalid(data: bytes) -> tuple[str, str, int, int]:
         load(data)
     error = caught.value
     return error.key, error.description, error.line, error.column
-
-
-def same(value: object, expected: object) -> bool:
-    """Equal and of the same type, so that ``True`` is not ``1`` and ``1.0`` is not ``1``."""
-    return type(value) is type(expected) and value == expected
 
 
 # --- load: stage 0, UTF-8 -------------------------------------------------------------------
