@@ -134,13 +134,41 @@ def _enum(values: Values, path: Path, name: str) -> Iterator[Violation]:
 
 def _length(values: Values, path: Path, name: str, low: int, high: int) -> Iterator[Violation]:
     value = values.get(name)
-    if value is None:
-        return
-    length = grapheme_length(value)
-    if length > high:
-        yield (*path, name), f"{name} must be a maximum of {high} characters in length"
-    elif length < low:
-        yield (*path, name), f"{name} must be at least {low} characters in length"
+    message = None if value is None else _length_problem(name, low, high)(value)
+    if message is not None:
+        yield (*path, name), message
+
+
+def _length_problem(name: str, low: int, high: int) -> Callable[[str], str | None]:
+    def problem(value: str) -> str | None:
+        length = grapheme_length(value)
+        if length > high:
+            return f"{name} must be a maximum of {high} characters in length"
+        if length < low:
+            return f"{name} must be at least {low} characters in length"
+        return None
+
+    return problem
+
+
+def _required_then(
+    values: Values, path: Path, name: str, problem: Callable[[str], str | None]
+) -> Iterator[Violation]:
+    """Required; when present, the value's first other problem (one rule per field)."""
+    value = values.get(name)
+    message = f"{name} is a required field" if value in (None, "") else problem(value)
+    if message is not None:
+        yield (*path, name), message
+
+
+def _licence_problem(value: str) -> str | None:
+    if licences.is_spdx_expression(value):
+        return None
+    return "license must be a valid license (see https://spdx.org/licenses)"
+
+
+def _date_problem(value: str) -> str | None:
+    return None if formats.is_date(value) else "until must be a date with format 'YYYY-MM-DD'"
 
 
 _HTTP = "must be an HTTP URL"
@@ -185,13 +213,7 @@ def _organisation(doc: Values) -> Iterator[Violation]:
 
 
 def _organisation_uri(values: Values, path: Path) -> Iterator[Violation]:
-    uri = values.get("uri")
-    if uri in (None, ""):
-        yield (*path, "uri"), "uri is a required field"
-        return
-    message = _organisation_uri_error(uri)
-    if message is not None:
-        yield (*path, "uri"), message
+    yield from _required_then(values, path, "uri", _organisation_uri_error)
 
 
 def _types_and_lists(doc: Values) -> Iterator[Violation]:
@@ -210,13 +232,7 @@ def _types_and_lists(doc: Values) -> Iterator[Violation]:
 
 
 def _support(values: Values, path: Path) -> Iterator[Violation]:
-    identifier = values.get("id")
-    if identifier in (None, ""):
-        yield (*path, "id"), "id is a required field"
-        return
-    message = _supports_id_error(identifier)
-    if message is not None:
-        yield (*path, "id"), message
+    yield from _required_then(values, path, "id", _supports_id_error)
 
 
 def _audience(doc: Values) -> Iterator[Violation]:
@@ -255,10 +271,8 @@ def _language_block(block: Values, path: Path) -> Iterator[Violation]:
     yield from _length(block, path, "genericName", 0, 35)
     yield from _required(block, path, "shortDescription")
     yield from _length(block, path, "shortDescription", 0, 150)
-    if block.get("longDescription") in (None, ""):
-        yield (*path, "longDescription"), "longDescription is a required field"
-    else:
-        yield from _length(block, path, "longDescription", 150, 10000)
+    long_description = _length_problem("longDescription", 150, 10000)
+    yield from _required_then(block, path, "longDescription", long_description)
     yield from _format(block, path, "documentation", _is_http_url, _HTTP)
     yield from _format(block, path, "apiDocumentation", _is_http_url, _HTTP)
     yield from _non_empty(block, path, "features")
@@ -268,10 +282,7 @@ def _language_block(block: Values, path: Path) -> Iterator[Violation]:
 def _legal(doc: Values) -> Iterator[Violation]:
     legal = doc.get("legal") or {}
     path = ("legal",)
-    if legal.get("license") in (None, ""):
-        yield from _required(legal, path, "license")
-    elif not licences.is_spdx_expression(legal["license"]):
-        yield (*path, "license"), "license must be a valid license (see https://spdx.org/licenses)"
+    yield from _required_then(legal, path, "license", _licence_problem)
 
 
 def _maintenance(doc: Values) -> Iterator[Violation]:
@@ -304,11 +315,7 @@ def _contractor(values: Values, path: Path) -> Iterator[Violation]:
     yield from _required(values, path, "name")
     yield from _email(values, path)
     yield from _format(values, path, "website", _is_http_url, _HTTP)
-    if values.get("until") in (None, ""):
-        yield (*path, "until"), "until is a required field"
-    else:
-        date = "must be a date with format 'YYYY-MM-DD'"
-        yield from _format(values, path, "until", formats.is_date, date)
+    yield from _required_then(values, path, "until", _date_problem)
 
 
 def _email(values: Values, path: Path) -> Iterator[Violation]:
