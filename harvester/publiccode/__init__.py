@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ._yaml import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from .errors import PubliccodeError
+from .files import FileSource, FileStat
 from .findings import Finding, FindingType
 from .network import NetworkPolicy
 from .profile import InvalidProfile, Profile, load_profile
@@ -19,6 +20,8 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_NODES",
+    "FileSource",
+    "FileStat",
     "Finding",
     "FindingType",
     "InvalidProfile",

@@ -1,6 +1,6 @@
 """Extra checks and deprecation warnings, after struct validation (publiccode-standard.md 2.6).
 
-File references are read from ``base_dir`` (2.7); URLs are fetched only when a network
+File references are read from a file source (2.7); URLs are fetched only when a network
 policy is given (2.11). Keys are spelled dotted with raw language tags (2.9).
 """
 
@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path as FilePath
 from typing import Any
 
 from . import formats, oembed
 from ._paths import Language, Path
-from .files import FileKind, check_file_reference
+from .files import FileKind, FileSource, check_file_reference
 from .findings import FindingType
 from .network import NetworkPolicy, UnreachableURL, check_reachable
 
@@ -31,7 +30,7 @@ _DROP = "This key is DEPRECATED and will be removed in the future. It's safe to 
 class Surroundings:
     """What the checks may look at beyond the file: its folder, and the network if allowed."""
 
-    base_dir: FilePath
+    files: FileSource
     network: NetworkPolicy | None = None
 
 
@@ -80,7 +79,7 @@ def _logos(doc: Values, around: Surroundings) -> Iterator[Extra]:
 
 
 def _file(value: str, path: Path, kind: FileKind, around: Surroundings) -> Iterator[Extra]:
-    reason = check_file_reference(value, kind, around.base_dir)
+    reason = check_file_reference(value, kind, around.files)
     if reason is not None:
         yield _ERROR, path, reason
 
@@ -98,7 +97,7 @@ def _legal(doc: Values, around: Surroundings) -> Iterator[Extra]:
     legal = doc.get("legal") or {}
     if "authorsFile" in legal:
         yield _WARNING, ("legal", "authorsFile"), _DROP
-        reason = check_file_reference(legal["authorsFile"], FileKind.AUTHORS_FILE, around.base_dir)
+        reason = check_file_reference(legal["authorsFile"], FileKind.AUTHORS_FILE, around.files)
         if reason is not None and reason.startswith(_MISSING):
             reason = f"'{reason.removeprefix(_MISSING)}' does not exist: {reason}"
         if reason is not None:
@@ -135,7 +134,7 @@ def _item_errors(
 
 
 def _screenshot_problem(value: str, around: Surroundings) -> str | None:
-    reason = check_file_reference(value, FileKind.SCREENSHOT, around.base_dir)
+    reason = check_file_reference(value, FileKind.SCREENSHOT, around.files)
     return None if reason is None else f"'{value}' is not an image: {reason}"
 
 

@@ -38,6 +38,10 @@ device named ``*.png`` gives ``image: unknown format``, as reading a directory d
 they are opened non-blocking, at most :data:`_READ_BUDGET` bytes are read and at most
 :data:`_MAX_CHUNKS` chunks are followed.
 
+Where the files come from is a :class:`FileSource`: :class:`Directory` reads a folder; the
+harvester passes its own source that reads a commit's tree from git's object store, so no
+working tree (and no symbolic link in it) is ever involved.
+
 Where the verdict rests on a reading of Go's source rather than on a test against it:
 
 * Like Go's ``parseChunk``, an unknown chunk (``tEXt``, ``gAMA``, ``iCCP``) before ``IHDR``
@@ -54,18 +58,23 @@ from __future__ import annotations
 
 import enum
 import os
+import pathlib
 import stat
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from . import _gourl
 
-if TYPE_CHECKING:
-    import pathlib
-
-__all__ = ["FileKind", "check_file_reference", "check_reference_form"]
+__all__ = [
+    "Directory",
+    "FileKind",
+    "FileSource",
+    "FileStat",
+    "check_file_reference",
+    "check_reference_form",
+]
 
 _ABSOLUTE_PATH = "is an absolute path. Only relative paths or HTTP(s) URLs allowed"
 _FILE_URL = "is a file:// URL. Only relative paths or HTTP(s) URLs allowed"
@@ -98,26 +107,88 @@ def check_reference_form(value: str) -> str | None:
     return None
 
 
-def check_file_reference(value: str, kind: FileKind, base_dir: pathlib.Path) -> str | None:
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    """What a file source says about one path: a regular file (with its size) or not."""
+
+    regular: bool
+    size: int
+
+
+class FileSource(Protocol):
+    """Where relative file references are looked up. Paths are absolute and cleaned."""
+
+    @property
+    def root(self) -> str:
+        """The absolute POSIX folder that references are joined onto (shown in messages)."""
+        ...
+
+    def stat(self, path: str) -> FileStat | None:
+        """The file at ``path`` (a directory is not regular), or None when there is none."""
+        ...
+
+    def read(self, path: str, offset: int, count: int) -> bytes:
+        """Up to ``count`` bytes from ``offset`` (fewer at the end); OSError when refused."""
+        ...
+
+
+class _OpenFailed(OSError):
+    """The operating system refused to open a file (Go reports ``open <path>: ...``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """A folder of the local filesystem as a :class:`FileSource`."""
+
+    base_dir: pathlib.Path
+
+    @property
+    def root(self) -> str:
+        return str(self.base_dir)
+
+    def stat(self, path: str) -> FileStat | None:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return FileStat(stat.S_ISREG(status.st_mode), status.st_size)
+
+    def read(self, path: str, offset: int, count: int) -> bytes:
+        """Open non-blocking; anything that is not a regular file by now reads as empty."""
+        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+        try:
+            descriptor = os.open(path, flags)
+        except OSError as error:
+            raise _OpenFailed(error.errno, error.strerror) from error
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return b""
+            return os.pread(descriptor, count, offset)
+        finally:
+            os.close(descriptor)
+
+
+def check_file_reference(value: str, kind: FileKind, base: pathlib.Path | FileSource) -> str | None:
     """Check one file reference without the network (section 2.7); return the reason or None.
 
-    ``base_dir`` must be absolute; it need not exist.
+    ``base`` is a folder (it must be absolute; it need not exist) or any :class:`FileSource`.
     """
-    if not base_dir.is_absolute():
-        raise ValueError(f"base_dir must be absolute, not {str(base_dir)!r}")
+    if isinstance(base, pathlib.Path):
+        if not base.is_absolute():
+            raise ValueError(f"base_dir must be absolute, not {str(base)!r}")
+        base = Directory(base)
     reason = check_reference_form(value)
     if reason is not None or _is_absolute_uri(value):
         return reason
-    path = _join_clean(str(base_dir), value)
+    path = _join_clean(base.root, value)
     allowed = _EXTENSIONS[kind]
     if allowed is not None and _extension(path) not in allowed:
         return f"invalid file extension for: {path}"
-    try:
-        status = os.stat(path)
-    except (OSError, ValueError):
+    status = base.stat(path)
+    if status is None:
         return f"no such file: {path}"
     if kind is FileKind.LOGO and _extension(path) == ".png":
-        return _check_png(path, status)
+        return _check_png(base, path, status)
     return None
 
 
@@ -185,24 +256,16 @@ def _unsupported(text: str) -> _PNGError:
     return _PNGError(f"png: unsupported feature: {text}")
 
 
-def _check_png(path: str, status: os.stat_result) -> str | None:
-    """Decode the header of a regular file without blocking; other files are unknown formats."""
-    if not stat.S_ISREG(status.st_mode):
+def _check_png(source: FileSource, path: str, status: FileStat) -> str | None:
+    """Decode the header of a regular file; other files are unknown formats."""
+    if not status.regular:
         return "image: unknown format"
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     try:
-        descriptor = os.open(path, flags)
-    except OSError as error:
+        return _decode_config(_Reader(source, path, status.size))
+    except _OpenFailed as error:
         return f"open {path}: {_errno_text(error)}"
-    try:
-        opened = os.fstat(descriptor)
-        if not stat.S_ISREG(opened.st_mode):
-            return "image: unknown format"
-        return _decode_config(_Reader(descriptor, opened.st_size))
     except OSError as error:
         return f"read {path}: {_errno_text(error)}"
-    finally:
-        os.close(descriptor)
 
 
 def _errno_text(error: OSError) -> str:
@@ -212,9 +275,10 @@ def _errno_text(error: OSError) -> str:
 
 @dataclass
 class _Reader:
-    """Bounded reads from an open regular file of known size."""
+    """Bounded reads from a regular file of known size in a file source."""
 
-    descriptor: int
+    source: FileSource
+    path: str
     size: int
     position: int = 0
     budget: int = _READ_BUDGET
@@ -223,7 +287,7 @@ class _Reader:
         """Up to ``count`` bytes; fewer only at the end of the file."""
         data = b""
         while len(data) < count:
-            piece = os.read(self.descriptor, count - len(data))
+            piece = self.source.read(self.path, self.position + len(data), count - len(data))
             if not piece:
                 break
             data += piece
@@ -242,7 +306,7 @@ class _Reader:
         """Seek past ``count`` bytes that are known to exist."""
         if self.position + count > self.size:
             raise _PNGError("unexpected EOF")
-        self.position = os.lseek(self.descriptor, count, os.SEEK_CUR)
+        self.position += count
 
 
 @dataclass

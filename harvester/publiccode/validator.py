@@ -23,6 +23,7 @@ from ._extra_checks import Surroundings, extra_findings
 from ._locate import line_keys, locate
 from ._paths import Path, dotted, struct_key
 from ._struct_rules import struct_violations
+from .files import Directory, FileSource
 from .findings import Finding, FindingType
 from .model import PUBLICCODE, SUPPORTED_VERSIONS
 from .network import NetworkPolicy
@@ -67,6 +68,7 @@ def validate(
     data: bytes,
     *,
     base_dir: FilePath | None = None,
+    files: FileSource | None = None,
     network: NetworkPolicy | None = None,
     profile: Profile | None = None,
     language: str = "de",
@@ -74,7 +76,8 @@ def validate(
 ) -> ValidationResult:
     """Validate one publiccode.yml given as bytes.
 
-    ``base_dir`` resolves relative file references (default: the working directory);
+    ``base_dir`` resolves relative file references (default: the working directory), or
+    ``files`` when given (the harvester reads a commit's tree from git this way);
     ``network`` enables reachability checks under that policy (default: off); ``profile``
     adds its findings in ``language`` (``de`` or ``en``), judging dates against ``today``.
     """
@@ -89,7 +92,7 @@ def validate(
     findings = [warning] if warning else []
     if problem is not None:
         findings.append(_decode_finding(problem, document.root))
-    around = Surroundings((base_dir or FilePath.cwd()).absolute(), network)
+    around = Surroundings(files or Directory((base_dir or FilePath.cwd()).absolute()), network)
     findings.extend(_checked(document, values, around, MAX_FINDINGS - len(findings)))
     if profile is not None:
         day = today or datetime.date.today()

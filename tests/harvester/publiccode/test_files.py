@@ -31,9 +31,7 @@ def ihdr(
     filtering: int = 0,
     interlace: int = 0,
 ) -> bytes:
-    data = struct.pack(
-        ">IIBBBBB", width, height, depth, colour, compression, filtering, interlace
-    )
+    data = struct.pack(">IIBBBBB", width, height, depth, colour, compression, filtering, interlace)
     return chunk(b"IHDR", data)
 
 
@@ -368,17 +366,13 @@ def test_reports_a_wrong_palette_checksum(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("first", [idat(), chunk(b"IEND", b""), palette(), chunk(b"tRNS", b"\x00")])
-def test_reports_a_critical_chunk_before_ihdr_as_out_of_order(
-    tmp_path: Path, first: bytes
-) -> None:
+def test_reports_a_critical_chunk_before_ihdr_as_out_of_order(tmp_path: Path, first: bytes) -> None:
     content = SIGNATURE + first + ihdr()
     assert check_logo(tmp_path, content) == "png: invalid format: chunk out of order"
 
 
 @pytest.mark.parametrize("second", [idat(), chunk(b"tRNS", b"\x00"), ihdr(colour=3)])
-def test_reports_a_chunk_before_the_palette_as_out_of_order(
-    tmp_path: Path, second: bytes
-) -> None:
+def test_reports_a_chunk_before_the_palette_as_out_of_order(tmp_path: Path, second: bytes) -> None:
     content = SIGNATURE + ihdr(colour=3) + second + palette()
     assert check_logo(tmp_path, content) == "png: invalid format: chunk out of order"
 
@@ -423,23 +417,50 @@ def test_skips_a_chunk_larger_than_the_read_budget_unread(tmp_path: Path) -> Non
     assert check_logo(tmp_path, SIGNATURE + ihdr(colour=3) + big + palette()) is None
 
 
-def test_never_reads_more_than_the_read_budget(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_never_reads_more_than_the_read_budget(tmp_path: Path) -> None:
     big = chunk(b"tEXt", b"x" * (files._READ_BUDGET - 100))
     content = SIGNATURE + ihdr(colour=3) + big + big + big + palette()
     write(tmp_path / "logo.png", content)
-    counted: list[int] = []
-    real_read = os.read
+    source = CountingSource(files.Directory(tmp_path))
+    assert check_file_reference("logo.png", FileKind.LOGO, source) is None
+    assert 0 < sum(source.counted) <= files._READ_BUDGET + 1024
 
-    def counting_read(descriptor: int, count: int) -> bytes:
-        data = real_read(descriptor, count)
-        counted.append(len(data))
+
+class CountingSource:
+    """A file source that counts the bytes read through it."""
+
+    def __init__(self, inner: files.Directory) -> None:
+        self.inner = inner
+        self.counted: list[int] = []
+        self.root = inner.root
+
+    def stat(self, path: str) -> files.FileStat | None:
+        return self.inner.stat(path)
+
+    def read(self, path: str, offset: int, count: int) -> bytes:
+        data = self.inner.read(path, offset, count)
+        self.counted.append(len(data))
         return data
 
-    monkeypatch.setattr(os, "read", counting_read)
-    assert check_file_reference("logo.png", FileKind.LOGO, tmp_path) is None
-    assert 0 < sum(counted) <= files._READ_BUDGET + 1024
+
+def test_reads_references_from_any_file_source() -> None:
+    """The harvester's seam: a source that is not a folder (here, a dict of blobs)."""
+    blobs = {"/repo/logo.png": SIGNATURE + ihdr(colour=2)}
+
+    class Blobs:
+        root = "/repo"
+
+        def stat(self, path: str) -> files.FileStat | None:
+            data = blobs.get(path)
+            return None if data is None else files.FileStat(True, len(data))
+
+        def read(self, path: str, offset: int, count: int) -> bytes:
+            return blobs[path][offset : offset + count]
+
+    assert check_file_reference("logo.png", FileKind.LOGO, Blobs()) is None
+    assert (
+        check_file_reference("img/x.png", FileKind.LOGO, Blobs()) == "no such file: /repo/img/x.png"
+    )
 
 
 def test_gives_up_without_a_finding_after_too_many_chunks(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ def test_exports_exactly_the_public_api() -> None:
             "MAX_BYTES",
             "MAX_DEPTH",
             "MAX_NODES",
+            "FileSource",
+            "FileStat",
             "Finding",
             "FindingType",
             "InvalidProfile",
