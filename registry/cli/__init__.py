@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .db import db_group
+from .report import report_command
 from .validate import validate_command
 
 __all__ = ["main"]
@@ -16,3 +18,5 @@ def main() -> None:
 
 
 main.add_command(validate_command)
+main.add_command(report_command)
+main.add_command(db_group)

@@ -1,0 +1,1 @@
+"""Components: reusable solutions, each identified by its canonical repository URL."""

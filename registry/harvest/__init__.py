@@ -1,0 +1,1 @@
+"""Harvest runs and their results in the registry: models, storing records, queries, the run."""

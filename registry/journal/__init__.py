@@ -1,0 +1,1 @@
+"""The change journal: every change to the registry, numbered by one global serial."""

@@ -1,0 +1,1 @@
+"""Publishers: the organisations that publish code (model projects, municipalities, vendors)."""
