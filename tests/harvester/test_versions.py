@@ -142,7 +142,7 @@ def test_other_version_like_tags_are_raw(tag: str) -> None:
         "1.0 RC",
         "v1.0\n",
         "v1.0\x00",
-        "١.٢",
+        "\u0661.\u0662",  # Arabic-Indic digits
         "vé1.0",
     ],
 )
