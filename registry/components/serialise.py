@@ -1,6 +1,6 @@
 """A component as plain JSON data: the one shape that reports, the API and exports build on.
 
-The keys are documented in ``registry/cli/REPORT_JSON.md``; they are an interface, so keys are
+The keys are documented in the README (``kataster report``, JSON output); they are an interface, so keys are
 only ever added. Messages stored in German and English are both included.
 """
 
