@@ -110,4 +110,7 @@ def make_forges(
 
 def driver_for(url: str) -> str:
     """The driver for ``url`` by its host; ``git`` for anything that is not http(s)."""
-    return default_driver(url)
+    try:
+        return default_driver(url)
+    except ValueError:  # not a URL at all: plain git will say why when it tries
+        return "git"
