@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .db import db_group
+from .harvest import harvest_command
 from .report import report_command
 from .validate import validate_command
 
@@ -18,5 +19,6 @@ def main() -> None:
 
 
 main.add_command(validate_command)
+main.add_command(harvest_command)
 main.add_command(report_command)
 main.add_command(db_group)
