@@ -16,6 +16,14 @@ from .urls import InvalidURL, normalise_repository_url, redact
 
 __all__ = ["DiscoveryFailure", "Target", "discover"]
 
+_FORGE_CLONE_SCHEMES = ("https://", "http://", "git://")
+"""What a forge may name as a clone URL: never a local path or ``file://``, which would have
+the harvester read (and publish) repositories of its own machine."""
+_LOCAL_CLONE_URL = (
+    "the forge named a clone URL that is not https, http or git:// "
+    "(die Forge nannte eine Klon-URL, die nicht https, http oder git:// ist)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -73,5 +81,14 @@ def _listed(
         yield DiscoveryFailure(publisher_id, redact(hosting.url), str(error))
         return
     for repository in repositories:
+        if hosting.driver != "git" and not _fetchable(repository.clone_url):
+            shown = redact(repository.clone_url) if isinstance(repository.clone_url, str) else ""
+            yield DiscoveryFailure(publisher_id, shown, _LOCAL_CLONE_URL)
+            continue
         described = None if hosting.driver == "git" else repository  # plain git says nothing
         yield Target(publisher_id, repository.clone_url, hosting.driver, described)
+
+
+def _fetchable(url: object) -> bool:
+    """Whether a forge's clone URL is one git may fetch from the network."""
+    return isinstance(url, str) and url.lower().startswith(_FORGE_CLONE_SCHEMES)

@@ -7,7 +7,9 @@
 Every failure of git, of a forge or of a repository's own files ends as a FAILED record with
 a clear reason; nothing here raises for a bad repository. When the default branch's HEAD
 (one ``git ls-remote``) and the maturity model are those of the previous good harvest, the
-record is UNCHANGED and nothing else is done.
+record is UNCHANGED and nothing else is done. A repository seen for the first time (no
+previous harvest, nothing cached) is cloned straight away: the clone names the default branch,
+so the ``ls-remote`` would only repeat the clone's first round trip.
 """
 
 from __future__ import annotations
@@ -64,10 +66,16 @@ def harvest_repository(
     """Harvest one repository; never raises for anything the repository or its host does."""
     url = target.url
     try:
+        store = git.ObjectStore(url, context.cache_dir, context.limits)
+        if previous is None and not store.cloned:
+            # A first harvest: the clone itself says which branch is the default one.
+            store = git.ObjectStore.sync(url, context.cache_dir, context.limits)
+            return _harvested(target, context, store, store.default_branch())
         head = git.ls_remote(url, context.limits)
         if previous == (head.commit, context.model.version):
             return _record(target, context, HarvestStatus.UNCHANGED, head.commit)
-        return _harvested(target, context, head.branch)
+        store = git.ObjectStore.sync(url, context.cache_dir, context.limits)
+        return _harvested(target, context, store, head.branch)
     except (git.GitError, _Refused) as error:
         _log.info("harvest failed", extra={"url": redact(url), "reason": str(error)})
         return _record(target, context, HarvestStatus.FAILED, None, failure=str(error))
@@ -97,8 +105,9 @@ def _record(
     )
 
 
-def _harvested(target: Target, context: HarvestContext, branch: str) -> HarvestRecord:
-    store = git.ObjectStore.sync(target.url, context.cache_dir, context.limits)
+def _harvested(
+    target: Target, context: HarvestContext, store: git.ObjectStore, branch: str
+) -> HarvestRecord:
     commit = store.head(branch)
     tree = store.tree(commit)
     files = store.read_many(commit, inspect.files_to_read(tree.entries))

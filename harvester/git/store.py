@@ -26,7 +26,7 @@ from ._sync import (
 )
 from ._tree import entries_at, list_tree
 from ._urls import check_url, shown
-from .errors import GitFailed, PathNotFound
+from .errors import EmptyRepository, GitFailed, PathNotFound
 from .history import Commit, RawTag
 from .limits import GitLimits
 from .tree import Tree
@@ -60,6 +60,27 @@ class ObjectStore:
     def path(self) -> Path:
         """The bare repository."""
         return self.folder / REPOSITORY
+
+    @property
+    def cloned(self) -> bool:
+        """Whether the cache already holds a clone (a first :meth:`sync` clones afresh)."""
+        return (self.path / "HEAD").is_file()
+
+    def default_branch(self) -> str:
+        """The remote's default branch as the clone recorded it (its HEAD).
+
+        Only a fresh clone knows it for sure: fetching later does not move HEAD, so after a
+        fetch ask :func:`ls_remote`. Raises EmptyRepository when HEAD names no commit.
+        """
+        ref = self._git.run("symbolic-ref", "--quiet", "HEAD").decode("utf-8", "replace").strip()
+        branch = ref.removeprefix("refs/heads/")
+        try:
+            self.head(branch)
+        except GitFailed:
+            raise EmptyRepository(
+                f"The repository {self.url} is empty: it has no commits.", url=self.url
+            ) from None
+        return branch
 
     def head(self, branch: str) -> str:
         """The commit at the tip of ``branch``."""

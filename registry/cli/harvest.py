@@ -45,11 +45,13 @@ def harvest_command(
         publishers = load_sources_file(sources) if sources else load_default_sources()
     except (InvalidSettings, InvalidSources, OSError) as error:
         raise click.UsageError(str(error)) from error
-    _log_to(settings.log_file)
+    handler = _log_to(settings.log_file)
     engine = make_engine(settings.database_url)
     try:
-        prepare(engine)
+        if not dry_run:  # a dry run does not even create the database
+            prepare(engine)
     except Exception as error:  # the database is where the run starts; report, do not trace
+        _stop_logging(handler)
         raise click.ClickException(f"the database cannot be used: {error}") from error
     forges = make_forges({"github": settings.github_token, "gitlab": settings.gitlab_token})
     try:
@@ -65,6 +67,7 @@ def harvest_command(
     finally:
         _close(forges)
         engine.dispose()
+        _stop_logging(handler)
     _print_summary(summary, dry_run)
 
 
@@ -164,11 +167,21 @@ class _JSONLines(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def _log_to(path: Path) -> None:
+_LOGGERS = ("kataster", "harvester")
+
+
+def _log_to(path: Path) -> logging.Handler:
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(_JSONLines())
-    for name in ("kataster", "harvester"):
+    for name in _LOGGERS:
         logger = logging.getLogger(name)
         logger.setLevel(logging.INFO)
         logger.addHandler(handler)
+    return handler
+
+
+def _stop_logging(handler: logging.Handler) -> None:
+    for name in _LOGGERS:
+        logging.getLogger(name).removeHandler(handler)
+    handler.close()

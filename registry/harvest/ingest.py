@@ -21,6 +21,7 @@ canonical URL; components that declared a repository harvested later are merged 
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -95,11 +96,15 @@ def finish_run(session: Session, run_id: int, counts: Mapping[str, int]) -> Harv
 # --- what the harvester needs --------------------------------------------------------------
 
 
-def previous_commit(session: Session, url: str) -> tuple[str, str] | None:
+def previous_commit(
+    session: Session, url: str, *, not_before: datetime.datetime | None = None
+) -> tuple[str, str] | None:
     """Commit and model version of the last good harvest of ``url``, to skip an unchanged HEAD.
 
     The last good harvest of this very URL counts first; else the published harvest of the
     component that has the URL as canonical URL or alias (an exact mirror costs nothing).
+    A harvest made before ``not_before`` does not count: judgements that depend on the date
+    (recent activity, current contracts) must be made afresh now and then.
     """
     key = url_key(url)
     harvest = session.scalars(
@@ -112,6 +117,8 @@ def previous_commit(session: Session, url: str) -> tuple[str, str] | None:
         component = component_by_key(session, key)
         harvest = None if component is None else component.current_harvest
     if harvest is None or harvest.commit is None or harvest.model_version is None:
+        return None
+    if not_before is not None and harvest.harvested_at < not_before:
         return None
     return harvest.commit, harvest.model_version
 

@@ -7,6 +7,7 @@ storing it) is recorded as that repository's failure and the run goes on.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -27,11 +28,15 @@ if TYPE_CHECKING:
     from harvester.forges import ForgeClient
     from harvester.records import Publisher
 
-__all__ = ["RunSummary", "run_harvest"]
+__all__ = ["REASSESS_AFTER", "RunSummary", "run_harvest"]
 
 _log = logging.getLogger("kataster.harvest")
 
 Progress = Callable[[str, "RunSummary"], None]
+
+#: An unchanged repository is still assessed afresh after this long, because some judgements
+#: depend on the date (activity in the last 12 months, a contract still valid, health windows).
+REASSESS_AFTER = datetime.timedelta(days=7)
 
 
 @dataclass
@@ -70,7 +75,7 @@ def run_harvest(
     by_id = {publisher.id: publisher for publisher in publishers}
     run_id = None if dry_run else _start(sessions, publishers, context)
     summary.run_id = run_id
-    previous = _previous(sessions, targets)
+    previous = {} if dry_run else _previous(sessions, targets, context.now - REASSESS_AFTER)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="harvest") as pool:
         futures = {
             pool.submit(harvest_repository, target, context, previous.get(target.url)): target
@@ -123,13 +128,13 @@ def _start(
 
 
 def _previous(
-    sessions: sessionmaker[Session], targets: Sequence[Target]
+    sessions: sessionmaker[Session], targets: Sequence[Target], not_before: datetime.datetime
 ) -> dict[str, tuple[str, str]]:
     """The last good harvest's commit and model version per URL (read before the threads)."""
     found: dict[str, tuple[str, str]] = {}
     with sessions() as session:
         for target in targets:
-            previous = ingest.previous_commit(session, target.url)
+            previous = ingest.previous_commit(session, target.url, not_before=not_before)
             if previous is not None:
                 found[target.url] = previous
     return found

@@ -263,9 +263,9 @@ class TestHostileRepositories:
         assert record.inspection.submodules == ("vendor/lib",)
 
     def test_nothing_outside_the_cache_is_written(self, git_repos, context, tmp_path) -> None:
-        repo = git_repos("watched")
-        repo.commit({"README.md": README})
-        repo.symlink("publiccode.yml", "../../../../etc/passwd")
+        """A full harvest (clone, blob fetch, reads, history) touches only the cache folder."""
+        repo = complete_repository(git_repos("watched"))
+        repo.symlink("docs/link", "../../../../etc/passwd")
         before = paths_under(tmp_path, exclude=[context.cache_dir])
-        harvest_repository(target(repo.url), context)
+        assert harvest_repository(target(repo.url), context).status is HarvestStatus.OK
         assert paths_under(tmp_path, exclude=[context.cache_dir]) == before

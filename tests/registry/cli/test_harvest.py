@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy import update
 
 from registry.cli import main
+from registry.db import make_engine
+from registry.harvest.models import RepositoryHarvest
 from tests.gitrepos import RepoBuilder, serve_silent
-from tests.harvester.test_pipeline import complete_repository, README
+from tests.harvester.test_pipeline import README, complete_repository
 
 
 @pytest.fixture
@@ -132,6 +136,7 @@ def test_only_says_when_a_url_is_not_among_the_sources(env, repositories, tmp_pa
 
 def test_a_dry_run_stores_nothing(env, repositories, tmp_path) -> None:
     sources = sources_file(tmp_path, {"musterstadt": [repositories["healthy"].url]})
+    assert kataster(env, "db", "upgrade").exit_code == 0
     result = kataster(env, "harvest", str(sources), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "nothing stored (dry run)" in result.output
@@ -152,16 +157,36 @@ def test_the_summary_is_given_per_publisher(env, repositories, tmp_path) -> None
     assert "sued: 1 new" in result.output
 
 
-def test_the_log_file_has_one_json_object_per_repository_and_no_token(
-    env, repositories, tmp_path
-) -> None:
+def test_the_log_file_has_one_json_object_per_repository(env, repositories, tmp_path) -> None:
     sources = sources_file(tmp_path, {"musterstadt": [repositories["plain"].url]})
     kataster(env, "harvest", str(sources))
     log = (tmp_path / "harvest.log").read_text(encoding="utf-8")
     events = [json.loads(line) for line in log.splitlines()]
     harvested = [e for e in events if e["event"] == "repository harvested"]
     assert [(e["url"], e["outcome"]) for e in harvested] == [(repositories["plain"].url, "new")]
-    assert "ghp_secret-token-never-logged" not in log
+
+
+def test_an_unchanged_repository_is_assessed_afresh_after_a_week(
+    env, repositories, tmp_path
+) -> None:
+    sources = sources_file(tmp_path, {"musterstadt": [repositories["plain"].url]})
+    kataster(env, "harvest", str(sources))
+    engine = make_engine(env["KATASTER_DATABASE_URL"])
+    with engine.begin() as connection:
+        eight_days = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=8)
+        connection.execute(update(RepositoryHarvest).values(harvested_at=eight_days))
+    engine.dispose()
+    result = kataster(env, "harvest", str(sources))
+    assert "1 repositories: 1 unchanged" not in result.output
+    assert "1 repositories: 1 changed" in result.output
+
+
+def test_a_dry_run_does_not_create_the_database(repositories, tmp_path) -> None:
+    database = tmp_path / "neu.db"
+    env = environment(f"sqlite:///{database}", tmp_path)
+    sources = sources_file(tmp_path, {"musterstadt": [repositories["plain"].url]})
+    assert kataster(env, "harvest", str(sources), "--dry-run").exit_code == 0
+    assert not database.exists()
 
 
 def test_an_invalid_sources_file_is_a_usage_error_with_its_line(env, tmp_path) -> None:
