@@ -8,9 +8,9 @@ from typing import Any
 from harvester import records
 
 from ._plain import plain, plain_object
-from .models import CheckResult, Finding, FindingOrigin, RepositoryHarvest
+from .models import FindingOrigin, RepositoryHarvest
 
-__all__ = ["harvest_row"]
+__all__ = ["detail_rows", "harvest_row"]
 
 
 def harvest_row(
@@ -41,10 +41,28 @@ def harvest_row(
         single_commit_snapshot=record.single_commit_snapshot,
     )
     _add_publiccode(harvest, record.publiccode)
-    _add_maturity(harvest, record.maturity, provenance.commit)
-    if record.licences is not None:
-        harvest.findings.extend(_licence_finding(f) for f in record.licences.findings)
+    _add_maturity(harvest, record.maturity)
     return harvest
+
+
+def detail_rows(
+    harvest_id: int, record: records.HarvestRecord
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's findings and check results as rows of ``harvest_id``, for one bulk
+    INSERT each (dozens per repository: one statement per row would dominate a harvest)."""
+    findings: list[dict[str, Any]] = []
+    if record.publiccode is not None:
+        path = record.publiccode.path
+        findings += [_publiccode_finding(f, path) for f in record.publiccode.findings]
+    if record.licences is not None:
+        findings += [_licence_finding(f) for f in record.licences.findings]
+    checks: list[dict[str, Any]] = []
+    if record.maturity is not None:
+        version, commit = record.maturity.model_version, record.provenance.commit
+        checks = [_check(check, version, commit) for check in record.maturity.checks]
+    for row in (*findings, *checks):
+        row["harvest_id"] = harvest_id
+    return findings, checks
 
 
 def _model_version(record: records.HarvestRecord) -> str | None:
@@ -60,7 +78,6 @@ def _add_publiccode(harvest: RepositoryHarvest, report: records.PubliccodeReport
     harvest.publiccode_raw = report.raw
     harvest.publiccode_valid = report.valid
     harvest.publiccode_document = _document(report.document)
-    harvest.findings.extend(_publiccode_finding(f, report.path) for f in report.findings)
 
 
 def _document(text: str | None) -> dict[str, Any] | None:
@@ -70,10 +87,10 @@ def _document(text: str | None) -> dict[str, Any] | None:
     return plain(loaded) if isinstance(loaded, dict) else None
 
 
-def _publiccode_finding(finding: records.PubliccodeFinding, path: str) -> Finding:
+def _publiccode_finding(finding: records.PubliccodeFinding, path: str) -> dict[str, Any]:
     """The reference validator's messages are English; the profile's are German (``de``)."""
     profile = finding.type == "profile"
-    return Finding(
+    return dict(
         origin=FindingOrigin.PUBLICCODE,
         type=finding.type,
         severity=finding.severity,
@@ -87,8 +104,8 @@ def _publiccode_finding(finding: records.PubliccodeFinding, path: str) -> Findin
     )
 
 
-def _licence_finding(finding: records.LicenceFinding) -> Finding:
-    return Finding(
+def _licence_finding(finding: records.LicenceFinding) -> dict[str, Any]:
+    return dict(
         origin=FindingOrigin.LICENCE,
         type="licence",
         severity=finding.severity,
@@ -100,20 +117,17 @@ def _licence_finding(finding: records.LicenceFinding) -> Finding:
     )
 
 
-def _add_maturity(
-    harvest: RepositoryHarvest, report: records.MaturityReport | None, commit: str | None
-) -> None:
+def _add_maturity(harvest: RepositoryHarvest, report: records.MaturityReport | None) -> None:
     if report is None:
         return
     harvest.maturity_level = report.level
     harvest.archived = report.archived
     harvest.capped_by_licence = report.capped_by_licence
     harvest.blocking = list(report.blocking)
-    harvest.checks.extend(_check(check, report.model_version, commit) for check in report.checks)
 
 
-def _check(check: records.CheckResult, model_version: str, commit: str | None) -> CheckResult:
-    return CheckResult(
+def _check(check: records.CheckResult, model_version: str, commit: str | None) -> dict[str, Any]:
+    return dict(
         check_id=check.id,
         name=check.name,
         outcome=check.outcome,

@@ -26,7 +26,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from harvester.records import HarvestStatus
 
@@ -37,9 +37,9 @@ from ..db import utcnow
 from ..journal import journal
 from ..publishers.models import CodeHosting, Member, Publisher
 from ._releases import sync_releases
-from ._rows import harvest_row
+from ._rows import detail_rows, harvest_row
 from .errors import UnknownPublisher, UnknownRepository
-from .models import HarvestRun, RepositoryHarvest, RunStatus
+from .models import CheckResult, Finding, HarvestRun, RepositoryHarvest, RunStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -137,6 +137,11 @@ def store_record(session: Session, run_id: int, record: records.HarvestRecord) -
     component, created = _component_for(session, record, key, declared)
     harvest = harvest_row(run_id, component.id, record, key, declared)
     session.add(harvest)
+    session.flush()
+    findings, checks = detail_rows(harvest.id, record)
+    for model, rows in ((Finding, findings), (CheckResult, checks)):
+        if rows:
+            session.execute(insert(model), rows)
     if key == component.canonical_url:
         _attempted(component, record)
     if record.status is HarvestStatus.FAILED:
@@ -232,8 +237,8 @@ def _store_good(
     if before is not None and before.maturity_level != harvest.maturity_level:
         change = f"{before.maturity_level} -> {harvest.maturity_level}"
         journal.record(session, component, journal.Action.LEVEL_CHANGED, change)
-    for release in sync_releases(component, record):
-        journal.record(session, component, journal.Action.RELEASE_ADDED, release.tag)
+    added = [release.tag for release in sync_releases(component, record)]
+    journal.record_many(session, component, journal.Action.RELEASE_ADDED, added)
     _absorb_mirrors(session, component)
 
 

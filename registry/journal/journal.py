@@ -8,6 +8,7 @@ owns the session and commits the entry with the change it describes.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..components.models import Component
 
-__all__ = ["MAX_DETAILS", "Action", "last_serial", "record"]
+__all__ = ["MAX_DETAILS", "Action", "last_serial", "record", "record_many"]
 
 MAX_DETAILS = 2000
 """Longest details text an entry keeps (failure reasons quote what a server said)."""
@@ -48,8 +49,8 @@ def record(
     publisher_id: str | None = None,
 ) -> JournalEntry:
     """Append one entry (flushed, so its serial is known) and stamp the component with it."""
-    if details is not None and len(details) > MAX_DETAILS:
-        details = details[: MAX_DETAILS - 1] + "…"
+    if details is not None:
+        details = _bounded(details)
     entry = JournalEntry(
         action=str(action),
         component_id=None if component is None else component.id,
@@ -61,6 +62,25 @@ def record(
     if component is not None:
         component.last_serial = entry.id
     return entry
+
+
+def record_many(
+    session: Session, component: Component, action: Action, details: Sequence[str]
+) -> list[JournalEntry]:
+    """One entry per detail (e.g. per release added), flushed together; serials in order."""
+    entries = [
+        JournalEntry(action=str(action), component_id=component.id, details=_bounded(text))
+        for text in details
+    ]
+    if entries:
+        session.add_all(entries)
+        session.flush()
+        component.last_serial = max(entry.id for entry in entries)
+    return entries
+
+
+def _bounded(details: str) -> str:
+    return details if len(details) <= MAX_DETAILS else details[: MAX_DETAILS - 1] + "…"
 
 
 def last_serial(session: Session) -> int | None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 import registry.journal.journal
 from registry.components.models import Component
 from registry.harvest.ingest import upsert_publishers
-from registry.journal.journal import MAX_DETAILS, Action, last_serial, record
+from registry.journal.journal import MAX_DETAILS, Action, last_serial, record, record_many
 from registry.journal.models import JournalEntry
 from tests.registry import factories
 
@@ -28,6 +28,7 @@ def test_exports_exactly_the_public_api() -> None:
         "MAX_DETAILS",
         "Action",
         "last_serial",
+        "record_many",
         "record",
     }
 
@@ -86,3 +87,18 @@ def test_the_last_serial_is_the_newest_entry(db_session: Session) -> None:
     assert last_serial(db_session) is None
     entry = record(db_session, None, Action.PUBLISHER_CREATED)
     assert last_serial(db_session) == entry.id
+
+
+def test_record_many_appends_one_entry_per_detail_in_order(db_session: Session) -> None:
+    component = a_component(db_session)
+    entries = record_many(db_session, component, Action.RELEASE_ADDED, ["v1.0", "v1.1"])
+    assert [entry.details for entry in entries] == ["v1.0", "v1.1"]
+    assert entries[0].id < entries[1].id
+    assert component.last_serial == entries[1].id
+
+
+def test_record_many_with_nothing_to_record_changes_nothing(db_session: Session) -> None:
+    component = a_component(db_session)
+    before = component.last_serial
+    assert record_many(db_session, component, Action.RELEASE_ADDED, []) == []
+    assert component.last_serial == before
