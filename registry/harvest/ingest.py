@@ -147,8 +147,9 @@ def store_record(session: Session, run_id: int, record: records.HarvestRecord) -
     if record.status is HarvestStatus.FAILED:
         journal.record(session, component, journal.Action.HARVEST_FAILED, _failure(record))
         return StoreOutcome.FAILED
+    first = component.current_harvest is None  # created now, or only failures so far
     _store_good(session, component, harvest, record, declared)
-    return StoreOutcome.NEW if created else StoreOutcome.CHANGED
+    return StoreOutcome.NEW if created or first else StoreOutcome.CHANGED
 
 
 def _seen(session: Session, key: str, record: records.HarvestRecord) -> StoreOutcome:

@@ -190,8 +190,12 @@ def _store(
             status=HarvestStatus.FAILED,
             failure=reason,
         )
-        with sessions.begin() as session:
-            return str(ingest.store_record(session, run_id, failed))
+        try:
+            with sessions.begin() as session:
+                return str(ingest.store_record(session, run_id, failed))
+        except Exception:  # the database itself is failing: log it and go on counting
+            _log.exception("storing the failure failed", extra={"url": redact(record.url)})
+            return "failed"
 
 
 def _counted(outcome: str, record: HarvestRecord) -> str:

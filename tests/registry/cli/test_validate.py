@@ -179,7 +179,14 @@ def test_one_file_with_an_error_among_several_makes_the_exit_status_1(
         ["--profile", "smart-village", str(VALID_FILE)],
         ["--timeout", "0", str(VALID_FILE)],
     ],
-    ids=["unknown option", "no path", "unknown format", "unknown language", "unknown profile", "zero timeout"],
+    ids=[
+        "unknown option",
+        "no path",
+        "unknown format",
+        "unknown language",
+        "unknown profile",
+        "zero timeout",
+    ],
 )
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     assert run(runner, *args).exit_code == 2
@@ -279,7 +286,9 @@ def test_standard_input_resolves_the_logo_in_the_working_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = run(runner, "-", stdin=FULL.encode())
-    assert lines(result) == [f"publiccode.yml:{LOGO_LINE}:1: error: logo: no such file: {tmp_path}/logo.svg"]
+    assert lines(result) == [
+        f"publiccode.yml:{LOGO_LINE}:1: error: logo: no such file: {tmp_path}/logo.svg"
+    ]
 
 
 # --- --base ---------------------------------------------------------------------------------
@@ -428,7 +437,9 @@ def test_the_installed_kataster_script_validates_a_file(folder: Path) -> None:
         check=False,
     )
     assert completed.returncode == 1
-    assert completed.stdout.startswith(f"{path}:{line_of(WITH_ERROR, 'developmentStatus:')}:1: error: ")
+    assert completed.stdout.startswith(
+        f"{path}:{line_of(WITH_ERROR, 'developmentStatus:')}:1: error: "
+    )
 
 
 def test_a_bug_of_ours_is_reported_plainly_with_exit_status_2(

@@ -95,6 +95,14 @@ def test_a_first_good_harvest_creates_a_published_component(
     assert stored.last_attempt_status is HarvestStatus.OK
 
 
+def test_the_first_good_harvest_after_failures_counts_as_new(
+    db_session: Session, run_id: int
+) -> None:
+    assert store(db_session, run_id, factories.failed_record()) is StoreOutcome.FAILED
+    assert store(db_session, run_id, ok_record()) is StoreOutcome.NEW
+    assert store(db_session, run_id, ok_record()) is StoreOutcome.CHANGED
+
+
 def test_a_good_harvest_keeps_provenance(db_session: Session, run_id: int) -> None:
     store(db_session, run_id, ok_record())
     harvest = component(db_session).current_harvest
