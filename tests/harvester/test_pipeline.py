@@ -101,6 +101,15 @@ class TestAHealthyRepository:
         assert (record.status, record.provenance.commit) == (HarvestStatus.OK, repo.head())
         assert record.provenance.model_version == context.model.version
 
+    def test_is_harvested_the_same_over_git_daemon(self, git_repos, git_daemon, context) -> None:
+        repo = complete_repository(git_repos("served"))
+        over_file = harvest_repository(target(repo.url), context)
+        over_daemon = harvest_repository(target(git_daemon.url(repo)), context)
+        assert over_daemon.status is HarvestStatus.OK
+        assert over_daemon.provenance.commit == over_file.provenance.commit
+        assert over_daemon.maturity == over_file.maturity
+        assert over_daemon.licences == over_file.licences
+
     def test_carries_its_validated_metadata(self, git_repos, context) -> None:
         record = harvest_repository(target(complete_repository(git_repos("app")).url), context)
         assert record.publiccode is not None and record.publiccode.valid
