@@ -37,7 +37,7 @@ from .records import (
 from .treefiles import TreeFiles
 from .urls import normalise_repository_url, redact
 
-__all__ = ["HarvestContext", "harvest_repository"]
+__all__ = ["HarvestContext", "failed_record", "harvest_repository"]
 
 _log = logging.getLogger(__name__)
 
@@ -78,7 +78,12 @@ def harvest_repository(
         return _harvested(target, context, store, head.branch)
     except (git.GitError, _Refused) as error:
         _log.info("harvest failed", extra={"url": redact(url), "reason": str(error)})
-        return _record(target, context, HarvestStatus.FAILED, None, failure=str(error))
+        return failed_record(target, context, str(error))
+
+
+def failed_record(target: Target, context: HarvestContext, reason: str) -> HarvestRecord:
+    """The record of a harvest that failed for ``reason`` (a clear sentence)."""
+    return _record(target, context, HarvestStatus.FAILED, None, failure=reason)
 
 
 def _record(

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from harvester.discover import DiscoveryFailure, Target, discover
-from harvester.pipeline import HarvestContext, harvest_repository
-from harvester.records import HarvestRecord, HarvestStatus, Provenance
+from harvester.pipeline import HarvestContext, failed_record, harvest_repository
+from harvester.records import HarvestRecord, HarvestStatus
 from harvester.urls import is_same_repository, redact
 
 from . import ingest
@@ -148,25 +148,9 @@ def _result(
         return future.result()
     except Exception as error:
         _log.exception("harvester error", extra={"url": redact(target.url)})
-        return _failed(target, context, f"internal error in the harvester: {type(error).__name__}")
-
-
-def _failed(target: Target, context: HarvestContext, reason: str) -> HarvestRecord:
-    provenance = Provenance(
-        source_url=redact(target.url),
-        commit=None,
-        harvester_version=context.harvester_version,
-        harvested_at=context.now,
-        model_version=context.model.version,
-    )
-    return HarvestRecord(
-        publisher_id=target.publisher_id,
-        url=target.url,
-        provenance=provenance,
-        status=HarvestStatus.FAILED,
-        failure=reason,
-        forge=target.forge,
-    )
+        return failed_record(
+            target, context, f"internal error in the harvester: {type(error).__name__}"
+        )
 
 
 def _store(
