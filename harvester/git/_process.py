@@ -69,6 +69,7 @@ _NOT_FOUND = (
 _SEVERE = ("fatal:", "error:")
 _NOISE = ("warning: this repository uses promisor remotes",)
 _STDERR_KEPT = 64 * 1024
+MAX_OUTPUT = 256 * 1024 * 1024  # bytes of standard output one git command may print
 _WATCH_EVERY = 0.25  # seconds between two calls of a watcher (the disk budget)
 
 
@@ -88,10 +89,26 @@ class Git:
         stdin: bytes | None = None,
         watch: Callable[[], None] | None = None,
         config: tuple[str, ...] = (),
+        max_output: int = MAX_OUTPUT,
     ) -> bytes:
-        """Run ``git ARGS`` and return its standard output; raise a GitError on failure."""
+        """Run ``git ARGS`` and return its standard output; raise a GitError on failure.
+
+        Output over ``max_output`` bytes stops git and is a failure: a hostile server or
+        history must not fill the harvester's memory.
+        """
+        collected: list[bytes] = []
+        size = 0
         with self.stream(*args, stdin=stdin, watch=watch, config=config) as chunks:
-            return b"".join(chunks)
+            for chunk in chunks:
+                size += len(chunk)
+                if size > max_output:
+                    raise GitFailed(
+                        f"git {args[0]} printed more than {max_output:,} bytes for "
+                        f"{self.shown_url} and was stopped.",
+                        url=self.shown_url,
+                    )
+                collected.append(chunk)
+        return b"".join(collected)
 
     @contextlib.contextmanager
     def stream(

@@ -16,6 +16,9 @@ __all__ = ["RemoteHead", "ls_remote"]
 _PREFERRED = ("main", "master")
 
 
+_MAX_REFS_OUTPUT = 16 * 1024 * 1024  # ~150,000 branches; a server listing more is refused
+
+
 @dataclass(frozen=True, slots=True)
 class RemoteHead:
     """The default branch of a remote repository and the commit it points to."""
@@ -32,7 +35,9 @@ def ls_remote(url: str, limits: GitLimits) -> RemoteHead:
     check_url(url)
     with tempfile.TemporaryDirectory(prefix="kataster-git-") as home:
         git = Git(url=url, home=Path(home), timeout=limits.timeout)
-        symrefs, heads = _refs(git.run("ls-remote", "--symref", "--", url, "HEAD"))
+        symrefs, heads = _refs(
+            git.run("ls-remote", "--symref", "--", url, "HEAD", max_output=_MAX_REFS_OUTPUT)
+        )
         if "HEAD" not in heads:
             shown = git.shown_url
             raise EmptyRepository(f"The repository {shown} is empty: it has no commits.", url=shown)
@@ -57,7 +62,7 @@ def _refs(output: bytes) -> tuple[dict[str, str], dict[str, str]]:
 def _branch_at(git: Git, url: str, commit: str) -> str:
     """The branch HEAD names when the server does not say (old or dumb servers): the branch
     at the same commit, ``main`` or ``master`` first."""
-    _, refs = _refs(git.run("ls-remote", "--heads", "--", url))
+    _, refs = _refs(git.run("ls-remote", "--heads", "--", url, max_output=_MAX_REFS_OUTPUT))
     branches = sorted(name for name, oid in refs.items() if oid == commit)
     for name in _PREFERRED:
         if f"refs/heads/{name}" in branches:
