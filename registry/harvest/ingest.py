@@ -188,6 +188,8 @@ def _component_for(
     """The component the record belongs to, and whether it was made now."""
     existing = component_by_key(session, key)
     target = None if declared is None else component_by_key(session, declared)
+    if target is not None and not _share_history(target.current_harvest, _root(record)):
+        target = None  # a claim that cannot be verified (yet) merges nothing
     if target is not None and target is not existing:
         if existing is None:
             add_alias(session, target, key, record.provenance.source_url, AliasReason.MIRROR)
@@ -260,7 +262,30 @@ def _absorb_mirrors(session: Session, component: Component) -> None:
         .order_by(Component.id)
     ).all()
     for mirror in mirrors:
-        merge_component(session, mirror, component)
+        if _share_history(component.current_harvest, _harvest_root(mirror.current_harvest)):
+            merge_component(session, mirror, component)
+
+
+def _root(record: records.HarvestRecord) -> str | None:
+    return None if record.history is None else record.history.first_commit
+
+
+def _harvest_root(harvest: RepositoryHarvest | None) -> str | None:
+    history = None if harvest is None else harvest.history
+    root = history.get("first_commit") if isinstance(history, dict) else None
+    return root if isinstance(root, str) else None
+
+
+def _share_history(original: RepositoryHarvest | None, root: str | None) -> bool:
+    """Whether a mirror claim holds: both histories start at the same root commit.
+
+    A publiccode.yml ``url`` is the repository's own word; a repository naming another one
+    as its original is merged into it only when git shows they are the same project, so no
+    repository can take over another's page. Claims that cannot be checked yet (the original
+    not harvested) wait for a later run.
+    """
+    other = _harvest_root(original)
+    return root is not None and other is not None and root == other
 
 
 def resolve_canonical(session: Session) -> int:
@@ -281,7 +306,9 @@ def _next_merge(session: Session) -> tuple[Component, Component] | None:
     ).all()
     for component in declaring:
         target = component_by_key(session, component.declared_url or "")
-        if target is not None and target.id != component.id:
+        if target is None or target.id == component.id:
+            continue
+        if _share_history(target.current_harvest, _harvest_root(component.current_harvest)):
             return component, target
     return None
 

@@ -418,18 +418,31 @@ def test_a_mirror_of_a_repository_never_harvested_stays_its_own_component(
     assert stored.aliases == []
 
 
-def test_resolving_canonical_urls_merges_into_an_original_stored_since(
+def test_a_mirror_claim_waits_until_the_original_is_harvested_well(
     db_session: Session, run_id: int
 ) -> None:
     store(db_session, run_id, ok_record(URL, canonical_url=MIRROR))
     store(db_session, run_id, failed_record(MIRROR))  # a component, though never good
+    assert resolve_canonical(db_session) == 0
     assert count(db_session, Component) == 2
-    assert resolve_canonical(db_session) == 1
+    store(db_session, run_id, ok_record(MIRROR))
     db_session.commit()
-    original = component(db_session, URL)
-    assert original.canonical_url == MIRROR_KEY
-    assert original.current_harvest is not None  # the mirror's data stands in
-    assert original.current_harvest.url == KEY
+    assert count(db_session, Component) == 1
+    assert component(db_session, URL).canonical_url == MIRROR_KEY
+
+
+def test_a_mirror_claim_without_shared_history_merges_nothing(
+    db_session: Session, run_id: int
+) -> None:
+    """A repository cannot take over another's page by naming it in its publiccode.yml."""
+    store(db_session, run_id, ok_record(MIRROR))
+    claim = ok_record(URL, canonical_url=MIRROR)
+    unrelated = replace(claim, history=replace(claim.history, first_commit="a" * 40))
+    store(db_session, run_id, unrelated)
+    assert resolve_canonical(db_session) == 0
+    db_session.commit()
+    assert count(db_session, Component) == 2
+    assert component(db_session, URL).canonical_url == KEY
 
 
 def test_resolving_canonical_urls_twice_changes_nothing(db_session: Session, run_id: int) -> None:
