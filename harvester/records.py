@@ -191,6 +191,7 @@ class Inspection:
     symlinks: tuple[str, ...] = ()
     security_contact: str | None = None  # path of the README/CONTRIBUTING section naming one
     governance_section: str | None = None  # path of a README/CONTRIBUTING governance section
+    contributing_section: str | None = None  # path of a README section on contributing
     cla_assignment: bool | None = None  # a CLA demanding transfer: True/False, None if unsure
     standards_declared: tuple[str, ...] = ()  # data standards named in README/docs (L3.7)
     reuse_files_with_licence: int | None = None  # files with SPDX headers or REUSE coverage

@@ -15,6 +15,7 @@ from ._markup import MAX_TEXT_BYTES, Syntax, parse
 
 __all__ = [
     "cla_assignment",
+    "contributing_section",
     "declared_standards",
     "governance_section",
     "mentions_cla",
@@ -70,6 +71,18 @@ _GOVERNANCE_HEADING = re.compile(
 def governance_section(text: str) -> bool:
     """Whether a heading announces how the project is governed (Governance, Entscheidungen)."""
     return _has_heading(text[:MAX_TEXT_BYTES], _GOVERNANCE_HEADING)
+
+
+_CONTRIBUTING_HEADING = re.compile(
+    r"\b(?:contribut\w{0,20}|how to help|get involved|mitwirk\w{0,20}|mitarbeit\w{0,20}"
+    r"|mitmachen|beitr(?:ag|äg)\w{0,20}|beteiligung|mithelfen)\b",
+    _I,
+)
+
+
+def contributing_section(text: str) -> bool:
+    """Whether a heading announces how to contribute (Contributing, Mitwirken, Beitragen)."""
+    return _has_heading(text[:MAX_TEXT_BYTES], _CONTRIBUTING_HEADING)
 
 
 def _has_heading(text: str, pattern: re.Pattern[str]) -> bool:

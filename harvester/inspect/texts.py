@@ -28,6 +28,7 @@ from ._markup import decode
 from .readme import read_readme
 from .statements import (
     cla_assignment,
+    contributing_section,
     declared_standards,
     governance_section,
     mentions_cla,
@@ -49,6 +50,7 @@ def with_texts(inspection: Inspection, files: Mapping[str, bytes]) -> Inspection
         readme=None if readme_path is None else read_readme(readme_path, files[readme_path]),
         security_contact=_first_saying(sections, texts, security_contact),
         governance_section=_first_saying(sections, texts, governance_section),
+        contributing_section=_first_saying(sections[:1], texts, contributing_section),
         cla_assignment=_cla_assignment(inspection, texts),
         standards_declared=declared_standards(texts[readme_path]) if readme_path else (),
     )

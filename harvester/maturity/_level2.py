@@ -75,8 +75,8 @@ def has_contribution_guide(facts: Facts, params: Mapping[str, Any]) -> Answer:
     """Does the project say how to contribute?
 
     Reusing municipalities become contributors; they need to know how. Threshold: a
-    CONTRIBUTING file, or a README section. This harvester version does not detect README
-    sections on contributing, so without a file the answer is unknown, not a failure.
+    CONTRIBUTING file, or a README section on contributing (a heading such as Contributing,
+    Mitwirken, Beitragen). Without a README to look in, the answer is unknown.
     """
     inspection = facts.inspection
     if inspection is None:
@@ -88,10 +88,24 @@ def has_contribution_guide(facts: Facts, params: Mapping[str, Any]) -> Answer:
             "A contribution guide is present.",
             *(Evidence("G", path=path) for path in inspection.contributing_files),
         )
-    return unknown(
-        "no CONTRIBUTING file",
-        "Keine CONTRIBUTING-Datei; ein Abschnitt in der README wird nicht erkannt.",
-        "No CONTRIBUTING file; a section in the README is not detected.",
+    if inspection.contributing_section is not None:
+        return passed(
+            "README section",
+            "Die README erklärt, wie man mitarbeitet.",
+            "The README explains how to contribute.",
+            Evidence("G", path=inspection.contributing_section),
+        )
+    if inspection.readme is None:
+        return unknown(
+            "no CONTRIBUTING file, no README",
+            "Keine CONTRIBUTING-Datei und keine README, in der ein Abschnitt stehen könnte.",
+            "No CONTRIBUTING file and no README that could hold a section.",
+        )
+    return failed(
+        "no CONTRIBUTING file or README section",
+        "Weder eine CONTRIBUTING-Datei noch ein Abschnitt zur Mitarbeit in der README.",
+        "Neither a CONTRIBUTING file nor a section on contributing in the README.",
+        Evidence("G", path=inspection.readme.path),
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from harvester.inspect.statements import (
     cla_assignment,
+    contributing_section,
     declared_standards,
     governance_section,
     mentions_cla,
@@ -229,3 +230,22 @@ def test_hostile_texts_are_read_without_harm(text: str) -> None:
     assert isinstance(security_contact(text), bool)
     assert isinstance(governance_section(text), bool)
     assert isinstance(declared_standards(text), tuple)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Contributing\n",
+        "## How to contribute\n",
+        "Mitwirken\n=========\n",
+        "### Beiträge\n",
+        "## Mitmachen\n",
+    ],
+)
+def test_finds_a_contributing_section(text: str) -> None:
+    assert contributing_section(text)
+
+
+@pytest.mark.parametrize("text", ["Contributions are welcome.", "## Installation\n", "## Lizenz\n"])
+def test_a_text_without_a_contributing_heading_has_no_contributing_section(text: str) -> None:
+    assert not contributing_section(text)

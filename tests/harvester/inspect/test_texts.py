@@ -67,6 +67,12 @@ def test_the_governance_section_is_the_path_that_has_it() -> None:
     assert _complete(files).governance_section == "CONTRIBUTING.md"
 
 
+def test_the_contributing_section_is_looked_for_in_the_readme_only() -> None:
+    readme = README + b"\n## Mitwirken\n\nIssues und Merge Requests sind willkommen.\n"
+    assert _complete({"README.md": readme}).contributing_section == "README.md"
+    assert _complete({"README.md": README}).contributing_section is None
+
+
 def test_names_the_standards_of_the_readme() -> None:
     assert _complete({"README.md": README}).standards_declared == ("SensorThings API",)
 

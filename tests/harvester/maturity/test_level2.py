@@ -73,9 +73,21 @@ def test_a_contributing_file_is_a_contribution_guide() -> None:
     assert run("L2.2", make_facts()).outcome is CheckOutcome.PASS
 
 
-def test_without_a_contributing_file_the_guide_is_unknown_as_readme_sections_are_not_read() -> None:
+def test_a_readme_section_on_contributing_is_a_contribution_guide() -> None:
+    inspection = make_inspection(contributing_files=(), contributing_section="README.md")
+    result = run("L2.2", make_facts(inspection=inspection))
+    assert result.outcome is CheckOutcome.PASS
+    assert [evidence.path for evidence in result.evidence] == ["README.md"]
+
+
+def test_a_readme_without_such_a_section_and_no_file_fails() -> None:
     result = run("L2.2", make_facts(inspection=make_inspection(contributing_files=())))
-    assert result.outcome is CheckOutcome.UNKNOWN
+    assert result.outcome is CheckOutcome.FAIL
+
+
+def test_without_a_readme_or_a_contributing_file_the_guide_is_unknown() -> None:
+    inspection = make_inspection(contributing_files=(), readme=None)
+    assert run("L2.2", make_facts(inspection=inspection)).outcome is CheckOutcome.UNKNOWN
 
 
 # --- L2.3 has_security_contact -------------------------------------------------------------

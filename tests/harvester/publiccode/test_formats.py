@@ -314,7 +314,8 @@ def test_other_invalid_organisation_uris_get_the_uri_message(value: str) -> None
 
 
 @pytest.mark.parametrize(
-    "value", ["alias:gdpr", "alias:pagopa", "https://example.org/x", "urn:a:b", "urn:x-italian-pa:pcm"]
+    "value",
+    ["alias:gdpr", "alias:pagopa", "https://example.org/x", "urn:a:b", "urn:x-italian-pa:pcm"],
 )
 def test_accepts_supports_ids(value: str) -> None:
     assert supports_id_error(value) is None
@@ -405,7 +406,9 @@ def test_rejects_invalid_email_addresses(value: str) -> None:
 # --- date ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["2020-01-01", "2020-02-29", "2000-02-29", "0000-02-29", "9999-12-31"])
+@pytest.mark.parametrize(
+    "value", ["2020-01-01", "2020-02-29", "2000-02-29", "0000-02-29", "9999-12-31"]
+)
 def test_accepts_calendar_dates(value: str) -> None:
     assert is_date(value)
 

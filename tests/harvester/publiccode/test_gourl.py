@@ -50,13 +50,22 @@ def test_exports_exactly_the_public_api() -> None:
         (":example.org", 'parse ":example.org": missing protocol scheme'),
         # more of Go's reasons
         ("https://[::1]x/", 'parse "https://[::1]x/": invalid port "x" after host'),
-        ("https://example.org:80:x/", 'parse "https://example.org:80:x/": invalid port ":x" after host'),
+        (
+            "https://example.org:80:x/",
+            'parse "https://example.org:80:x/": invalid port ":x" after host',
+        ),
         ("https://a b@example.org/", 'parse "https://a b@example.org/": net/url: invalid userinfo'),
         ("https://%41.org/", 'parse "https://%41.org/": invalid URL escape "%41"'),
         ("https://example.org/%", 'parse "https://example.org/%": invalid URL escape "%"'),
         ("https://example.org/%4", 'parse "https://example.org/%4": invalid URL escape "%4"'),
-        ("https://a%zz@example.org/", 'parse "https://a%zz@example.org/": invalid URL escape "%zz"'),
-        ("https://ex^ample.org/", 'parse "https://ex^ample.org/": invalid character "^" in host name'),
+        (
+            "https://a%zz@example.org/",
+            'parse "https://a%zz@example.org/": invalid URL escape "%zz"',
+        ),
+        (
+            "https://ex^ample.org/",
+            'parse "https://ex^ample.org/": invalid character "^" in host name',
+        ),
         ("https://[fe80::1%25%2F]/", 'parse "https://[fe80::1%25%2F]/": invalid URL escape "%2F"'),
         ("1a:b/c", 'parse "1a:b/c": first path segment in URL cannot contain colon'),
     ],
@@ -149,9 +158,18 @@ def test_fragment_may_hold_control_characters() -> None:
         ("*", GoURL(path="*")),
         ("//example.org/x", GoURL(host="example.org", path="/x")),
         ("///x", GoURL(path="///x")),
-        ("https://example.org/?", GoURL(scheme="https", host="example.org", path="/", force_query=True)),
-        ("https://example.org/??", GoURL(scheme="https", host="example.org", path="/", raw_query="?")),
-        ("https://example.org/?a b", GoURL(scheme="https", host="example.org", path="/", raw_query="a b")),
+        (
+            "https://example.org/?",
+            GoURL(scheme="https", host="example.org", path="/", force_query=True),
+        ),
+        (
+            "https://example.org/??",
+            GoURL(scheme="https", host="example.org", path="/", raw_query="?"),
+        ),
+        (
+            "https://example.org/?a b",
+            GoURL(scheme="https", host="example.org", path="/", raw_query="a b"),
+        ),
         ("https://example.org/#", GoURL(scheme="https", host="example.org", path="/")),
         ("http:#frag", GoURL(scheme="http", fragment="frag")),
         (
@@ -163,10 +181,19 @@ def test_fragment_may_hold_control_characters() -> None:
                 path="/",
             ),
         ),
-        ("https://a@b@example.org", GoURL(scheme="https", user=GoUserinfo("a@b"), host="example.org")),
-        ("https://:@example.org", GoURL(scheme="https", user=GoUserinfo("", "", True), host="example.org")),
+        (
+            "https://a@b@example.org",
+            GoURL(scheme="https", user=GoUserinfo("a@b"), host="example.org"),
+        ),
+        (
+            "https://:@example.org",
+            GoURL(scheme="https", user=GoUserinfo("", "", True), host="example.org"),
+        ),
         ("https://example.org:/", GoURL(scheme="https", host="example.org:", path="/")),
-        ("https://foo_bar.example.org/", GoURL(scheme="https", host="foo_bar.example.org", path="/")),
+        (
+            "https://foo_bar.example.org/",
+            GoURL(scheme="https", host="foo_bar.example.org", path="/"),
+        ),
         ("http://[::1]:80/", GoURL(scheme="http", host="[::1]:80", path="/")),
         ("http://[fe80::1%25en0]/", GoURL(scheme="http", host="[fe80::1%en0]", path="/")),
         ("http://[fe80::1%25%41]/", GoURL(scheme="http", host="[fe80::1%A]", path="/")),
@@ -176,12 +203,18 @@ def test_fragment_may_hold_control_characters() -> None:
             "https://example.org/a%2Fb",
             GoURL(scheme="https", host="example.org", path="/a/b", raw_path="/a%2Fb"),
         ),
-        ("https://example.org/a b", GoURL(scheme="https", host="example.org", path="/a b", raw_path="/a b")),
+        (
+            "https://example.org/a b",
+            GoURL(scheme="https", host="example.org", path="/a b", raw_path="/a b"),
+        ),
         (
             "https://example.org/%ff",
             GoURL(scheme="https", host="example.org", path="/\udcff", raw_path="/%ff"),
         ),
-        ("https://example.org/#a'b", GoURL(scheme="https", host="example.org", path="/", fragment="a'b", raw_fragment="a'b")),
+        (
+            "https://example.org/#a'b",
+            GoURL(scheme="https", host="example.org", path="/", fragment="a'b", raw_fragment="a'b"),
+        ),
         ("a/b:c", GoURL(path="a/b:c")),
         ("./a:b", GoURL(path="./a:b")),
     ],
@@ -287,7 +320,10 @@ def test_go_url_is_immutable() -> None:
     [
         ("urn:x-italian-pa:pcm", GoURL(scheme="urn", opaque="x-italian-pa:pcm")),
         ("mailto:x@y", GoURL(scheme="mailto", opaque="x@y")),
-        ("https://example.org/a#b", GoURL(scheme="https", host="example.org", path="/a#b", raw_path="/a#b")),
+        (
+            "https://example.org/a#b",
+            GoURL(scheme="https", host="example.org", path="/a#b", raw_path="/a#b"),
+        ),
         ("/a/b", GoURL(path="/a/b")),
         ("//example.org/a", GoURL(path="//example.org/a")),
         ("*", GoURL(path="*")),

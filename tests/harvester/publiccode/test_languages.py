@@ -202,9 +202,7 @@ def test_rejects_subtags_out_of_order(tag: str) -> None:
     assert not is_bcp47(tag)
 
 
-@pytest.mark.parametrize(
-    "tag", ["", " en", "en ", "en-", "-en", "en--US", "en-US-", "én", "en-ÜS"]
-)
+@pytest.mark.parametrize("tag", ["", " en", "en ", "en-", "-en", "en--US", "en-US-", "én", "en-ÜS"])
 def test_rejects_malformed_tags(tag: str) -> None:
     assert not is_bcp47(tag)
 

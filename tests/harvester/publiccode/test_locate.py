@@ -203,7 +203,11 @@ def test_a_missing_intermediate_key_is_unplaced(text: str, path: Path) -> None:
         ("name:\n  - x\n", 2, "name[0]"),
         ("name:\n  first: x\n", 2, "name.first"),
         ("maintenance:\n  contacts:\n    - foo: 1\n      name: A\n", 3, "maintenance.contacts[0]"),
-        ("maintenance:\n  contacts:\n    - foo: 1\n      name: A\n", 4, "maintenance.contacts[0].name"),
+        (
+            "maintenance:\n  contacts:\n    - foo: 1\n      name: A\n",
+            4,
+            "maintenance.contacts[0].name",
+        ),
         ("description:\n  en-US:\n    genericName: x\n", 3, "description.en-US.genericName"),
         ("description:\n  en-US:\n    videos:\n      - x\n", 4, "description.en-US.videos[0]"),
         ("legal: {license: MIT}\n", 1, "legal"),

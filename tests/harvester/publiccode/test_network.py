@@ -171,8 +171,7 @@ def resolve_as(monkeypatch: pytest.MonkeyPatch, names: dict[str, list[str]]) -> 
         if host not in names:
             return real(host, port, *args, **kwargs)
         return [
-            (socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))
-            for address in names[host]
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)) for address in names[host]
         ]
 
     monkeypatch.setattr(socket, "getaddrinfo", fake)

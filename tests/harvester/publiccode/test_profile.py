@@ -34,7 +34,9 @@ def place(text: str, needle: str) -> tuple[int, int]:
     raise AssertionError(f"{needle!r} not in the document")
 
 
-def profile_findings(text: str, language: str = "en", today: datetime.date = TODAY) -> list[Finding]:
+def profile_findings(
+    text: str, language: str = "en", today: datetime.date = TODAY
+) -> list[Finding]:
     result = validate(
         text.encode(), base_dir=VALID, profile=PROFILE, language=language, today=today
     )
@@ -172,7 +174,10 @@ def test_the_full_valid_file_has_no_profile_findings() -> None:
 def test_a_missing_german_description_is_reported_at_description() -> None:
     text = edited(FULL, "\n  de:\n", "\n  fr:\n")
     finding = only(text, "german-description")
-    assert (finding.key, (finding.line, finding.column)) == ("description", place(text, "description:"))
+    assert (finding.key, (finding.line, finding.column)) == (
+        "description",
+        place(text, "description:"),
+    )
     assert finding.description == (
         "A German description is missing: municipalities in Germany need description.de."
     )
@@ -232,12 +237,19 @@ def test_a_licence_neither_osi_nor_fsf_approved_is_reported_by_name(
 ) -> None:
     text = edited(FULL, "license: EUPL-1.2", f"license: {expression}")
     finding = only(text, "open-licence")
-    assert (finding.key, (finding.line, finding.column)) == ("legal.license", place(text, "license:"))
-    assert finding.description == f"The licence {licence} is approved neither by the OSI nor by the FSF."
+    assert (finding.key, (finding.line, finding.column)) == (
+        "legal.license",
+        place(text, "license:"),
+    )
+    assert (
+        finding.description
+        == f"The licence {licence} is approved neither by the OSI nor by the FSF."
+    )
 
 
 @pytest.mark.parametrize(
-    "expression", ["MIT", "mit", "GPL-2.0-or-later", "GPL-2.0+", "Apache-2.0 OR MIT", "AGPL-3.0-only"]
+    "expression",
+    ["MIT", "mit", "GPL-2.0-or-later", "GPL-2.0+", "Apache-2.0 OR MIT", "AGPL-3.0-only"],
 )
 def test_approved_licences_pass(expression: str) -> None:
     text = edited(FULL, "license: EUPL-1.2", f"license: {expression}")
@@ -255,7 +267,10 @@ def test_a_licence_expression_the_reference_rejects_is_left_to_the_reference() -
 def test_maintenance_type_none_is_reported_at_the_type() -> None:
     text = edited(FULL, "type: contract", "type: none")
     finding = only(text, "maintained")
-    assert (finding.key, (finding.line, finding.column)) == ("maintenance.type", place(text, "type: none"))
+    assert (finding.key, (finding.line, finding.column)) == (
+        "maintenance.type",
+        place(text, "type: none"),
+    )
     assert finding.description.startswith('maintenance.type is "none"')
 
 
@@ -323,7 +338,9 @@ def test_countries_without_germany_are_reported_at_countries() -> None:
         "intendedAudience.countries",
         place(text, "countries:"),
     )
-    assert finding.description == "intendedAudience.countries lists countries, but not DE (Germany)."
+    assert (
+        finding.description == "intendedAudience.countries lists countries, but not DE (Germany)."
+    )
 
 
 def test_lowercase_de_counts_as_germany() -> None:
@@ -343,7 +360,10 @@ def test_no_documentation_in_any_language_is_a_recommendation() -> None:
     text = edited(FULL, '    documentation: "https://docs.musterstadt.de/maengelmelder"\n', "")
     text = edited(text, '    documentation: "https://docs.musterstadt.de/en/maengelmelder"\n', "")
     finding = only(text, "documentation")
-    assert (finding.key, (finding.line, finding.column)) == ("description", place(text, "description:"))
+    assert (finding.key, (finding.line, finding.column)) == (
+        "description",
+        place(text, "description:"),
+    )
     assert finding.severity == "recommended"
 
 
@@ -358,14 +378,24 @@ def test_documentation_in_one_language_is_enough() -> None:
 def test_stable_software_without_used_by_is_a_recommendation_on_the_first_key() -> None:
     text = without_block(FULL, "usedBy:\n")
     finding = only(text, "used-by-when-stable")
-    assert (finding.key, (finding.line, finding.column)) == ("usedBy", place(text, "publiccodeYmlVersion"))
+    assert (finding.key, (finding.line, finding.column)) == (
+        "usedBy",
+        place(text, "publiccodeYmlVersion"),
+    )
     assert finding.severity == "recommended"
-    assert finding.description == "Stable software should name in usedBy the administrations that use it."
+    assert (
+        finding.description
+        == "Stable software should name in usedBy the administrations that use it."
+    )
 
 
 @pytest.mark.parametrize("status", ["development", "beta", "concept"])
 def test_software_that_is_not_stable_needs_no_used_by(status: str) -> None:
-    text = edited(without_block(FULL, "usedBy:\n"), "developmentStatus: stable", f"developmentStatus: {status}")
+    text = edited(
+        without_block(FULL, "usedBy:\n"),
+        "developmentStatus: stable",
+        f"developmentStatus: {status}",
+    )
     assert "used-by-when-stable" not in rule_ids(text)
 
 
@@ -382,7 +412,11 @@ def test_software_that_is_not_stable_needs_no_used_by(status: str) -> None:
         ("current-contract", 'until: "2099-12-31"', 'until: "2020-01-01"'),
         ("scope", "  scope:\n    - local-authorities\n    - infrastructures\n", ""),
         ("country-germany", "    - DE\n", "    - FR\n"),
-        ("used-by-when-stable", "usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n", ""),
+        (
+            "used-by-when-stable",
+            "usedBy:\n  - Stadt Musterstadt\n  - Gemeinde Beispielhausen\n",
+            "",
+        ),
     ],
 )
 def test_a_document_broken_for_one_rule_gives_only_that_rules_finding(
