@@ -311,9 +311,10 @@ def _invoke(command: object, args: list[str]) -> str:
 
 
 def _report(figures: dict[str, float]) -> None:
+    # The harvesting process's own peak. (RUSAGE_CHILDREN would report the parent's size:
+    # a child is charged with the pages it shares with its parent between fork and exec.)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: {own:.0f} MB (Python), {children:.0f} MB (largest git child)")
+    print(f"peak RSS of the harvesting process: {own:.0f} MB")
     print(
         f"harvest: full {figures['full']:.1f} s, unchanged {figures['unchanged']:.1f} s, "
         f"ratio-ls-remote {figures['unchanged'] / figures['ls_remote']:.2f}, "
