@@ -78,7 +78,7 @@ def _listed(
         else:
             repositories = [forge.repository(hosting.url)]
     except ForgeError as error:
-        yield DiscoveryFailure(publisher_id, redact(hosting.url), str(error))
+        yield DiscoveryFailure(publisher_id, redact(hosting.url), error.reason)
         return
     for repository in repositories:
         if hosting.driver != "git" and not _fetchable(repository.clone_url):

@@ -64,3 +64,23 @@ def test_a_forge_cannot_name_a_repository_on_the_harvesters_own_disk(
     assert targets == ["https://codeberg.org/smart-city/app.git"]
     assert [item.url for item in refused] == ["file:///etc/secrets", "/srv/private"]
     assert all("clone URL" in item.reason for item in refused)
+
+
+def test_a_forge_that_does_not_know_the_group_is_a_failure_with_its_reason(
+    gitea: GiteaForge, gitea_server: FakeGitea
+) -> None:
+    gitea_server.script(LISTING, Answer.json(404, {"message": "Not Found"}))
+    gitea_server.script(
+        "/api/v1/users/smart-city/repos", Answer.json(404, {"message": "Not Found"})
+    )
+    url = f"{gitea_server.origin}/smart-city"
+    found = list(discover([publisher(url)], {"gitea": gitea}))
+    assert found == [DiscoveryFailure("mpsc-musterstadt", url, "not found on the forge")]
+
+
+def test_a_driver_that_is_not_configured_is_a_failure(gitea_server: FakeGitea) -> None:
+    url = f"{gitea_server.origin}/smart-city"
+    found = list(discover([publisher(url)], {}))
+    assert found == [
+        DiscoveryFailure("mpsc-musterstadt", url, "no forge driver 'gitea' is configured")
+    ]
