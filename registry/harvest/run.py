@@ -7,6 +7,7 @@ storing it) is recorded as that repository's failure and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 from collections import Counter
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from harvester.discover import DiscoveryFailure, Target, discover
 from harvester.pipeline import HarvestContext, failed_record, harvest_repository
 from harvester.records import HarvestRecord, HarvestStatus
-from harvester.urls import is_same_repository, redact
+from harvester.urls import is_same_repository, normalise_repository_url, redact
 
 from . import ingest
 
@@ -100,7 +101,8 @@ def _targets(
     summary: RunSummary,
 ) -> list[Target]:
     targets: list[Target] = []
-    for found in discover(publishers, forges):
+    listed = [_narrowed(publisher, only) for publisher in publishers] if only else publishers
+    for found in discover(listed, forges):
         if isinstance(found, DiscoveryFailure):
             summary.discovery_failures.append(found)
             _log.warning("discovery failed", extra={"url": found.url, "reason": found.reason})
@@ -108,6 +110,30 @@ def _targets(
             targets.append(found)
     summary.unmatched = [url for url in only if not any(_same(t.url, url) for t in targets)]
     return targets
+
+
+def _narrowed(publisher: Publisher, only: Sequence[str]) -> Publisher:
+    """The publisher with only the code hosting that can contain one of the ``only`` URLs
+    (the repository itself, or an organisation or group above it), so ``--only`` does not
+    list every organisation."""
+    wanted = [_key(url) for url in only]
+    hosting = tuple(
+        entry
+        for entry in publisher.code_hosting
+        if any(_contains(_key(entry.url), key) for key in wanted)
+    )
+    return dataclasses.replace(publisher, code_hosting=hosting)
+
+
+def _key(url: str) -> str:
+    try:
+        return normalise_repository_url(url)
+    except ValueError:
+        return url
+
+
+def _contains(hosting: str, repository: str) -> bool:
+    return repository == hosting or repository.startswith(hosting.rstrip("/") + "/")
 
 
 def _same(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from registry.cli import main
 from registry.db import make_engine
 from registry.harvest.models import RepositoryHarvest
-from tests.gitrepos import RepoBuilder, serve_silent
+from tests.gitrepos import RepoBuilder, closed_port, serve_silent
 from tests.harvester.test_pipeline import README, complete_repository
 
 
@@ -195,3 +195,21 @@ def test_an_invalid_sources_file_is_a_usage_error_with_its_line(env, tmp_path) -
     result = kataster(env, "harvest", str(sources))
     assert result.exit_code == 2
     assert f"{sources}:2:" in result.output
+
+
+def test_only_lists_no_organisation_that_cannot_contain_the_url(
+    env, repositories, tmp_path
+) -> None:
+    sources = tmp_path / "sources.yml"
+    plain = repositories["plain"].url
+    sources.write_text(
+        "publishers:\n"
+        "  - id: musterstadt\n    name: Musterstadt\n    kind: municipality\n"
+        "    codeHosting:\n"
+        f"      - {{url: 'http://127.0.0.1:{closed_port()}/smart-city', driver: gitea}}\n"
+        f"      - {{url: '{plain}', group: false, driver: git}}\n",
+        encoding="utf-8",
+    )
+    result = kataster(env, "harvest", str(sources), "--only", plain)
+    assert "1 repositories: 1 new" in result.output
+    assert "cannot list" not in result.output
