@@ -23,8 +23,9 @@ from typing import Any
 
 from . import git, inspect, licences, maturity
 from .discover import Target
-from .publiccode import Profile, validate
+from .publiccode import Finding, Profile, validate
 from .records import (
+    FileKind,
     HarvestRecord,
     HarvestStatus,
     Inspection,
@@ -197,11 +198,11 @@ _YAML_SUFFIX = PubliccodeFinding(
 
 
 def _refuse_link(entry: TreeEntry | None, name: str) -> None:
-    if entry is not None and entry.kind.value == "symlink":
+    if entry is not None and entry.kind is FileKind.SYMLINK:
         raise _Refused(f"{name} is a symbolic link; Kataster does not follow links")
 
 
-def _flat(finding: Any) -> PubliccodeFinding:
+def _flat(finding: Finding) -> PubliccodeFinding:
     return PubliccodeFinding(
         type=str(finding.type),
         key=finding.key,

@@ -1,6 +1,9 @@
 """A commit's tree as the validator's file source: logo and screenshot references are looked
 up in git's object store, never on a disk, so a repository cannot point them at the harvester's
 own files. Paths are shown rooted at ``/`` (``no such file: /img/logo.png``).
+
+Only a PNG logo's blob is fetched (its header is decoded); for every other reference the tree
+entry alone answers, so a reference never costs a download.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .git import GitError
 from .publiccode import FileStat
 from .records import FileKind, TreeEntry
 
@@ -38,7 +42,12 @@ class TreeFiles:
             return None
         if entry.kind not in (FileKind.FILE, FileKind.EXECUTABLE):
             return FileStat(regular=False, size=0)  # directories, links, submodules
-        return FileStat(regular=True, size=len(self._blob(entry.path)))
+        if not path.lower().endswith(".png"):
+            return FileStat(regular=True, size=0)  # existence is all that is checked
+        try:  # a PNG logo's header is decoded: its blob is needed anyway
+            return FileStat(regular=True, size=len(self._blob(entry.path)))
+        except OSError:
+            return FileStat(regular=True, size=0)  # the read fails again, with its reason
 
     def read(self, path: str, offset: int, count: int) -> bytes:
         return self._blob(path.lstrip("/"))[offset : offset + count]
@@ -47,6 +56,6 @@ class TreeFiles:
         if path not in self._blobs:
             try:
                 self._blobs[path] = self._store.read(self._commit, path)
-            except Exception as error:  # git's refusal becomes the validator's read error
+            except GitError as error:  # git's refusal becomes the validator's read error
                 raise OSError(str(error)) from error
         return self._blobs[path]

@@ -129,6 +129,18 @@ class TestAHealthyRepository:
         logo = [f.description for f in record.publiccode.findings if f.key == "logo"]
         assert logo == ["no such file: /logo.svg"]
 
+    def test_a_png_logo_over_the_size_cap_is_a_finding_not_a_crash(
+        self, git_repos, context
+    ) -> None:
+        repo = complete_repository(git_repos("app"))
+        text = publiccode().replace("logo: logo.svg", "logo: logo.png")
+        repo.commit({"publiccode.yml": text, "logo.png": b"\x89PNG\r\n\x1a\n" + b"x" * (2 << 20)})
+        record = harvest_repository(target(repo.url), context)
+        assert record.status is HarvestStatus.OK and record.publiccode is not None
+        logo = [f.description for f in record.publiccode.findings if f.key == "logo"]
+        assert len(logo) == 1 and logo[0].startswith("read /logo.png: ")
+        assert "logo.png" in logo[0] and "limit" in logo[0]
+
     def test_identifies_its_licence_text(self, git_repos, context) -> None:
         record = harvest_repository(target(complete_repository(git_repos("app")).url), context)
         assert record.licences is not None
