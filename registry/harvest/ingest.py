@@ -51,6 +51,7 @@ __all__ = [
     "StoreOutcome",
     "finish_run",
     "previous_commit",
+    "record_listing_failure",
     "resolve_canonical",
     "start_run",
     "store_record",
@@ -91,6 +92,12 @@ def finish_run(session: Session, run_id: int, counts: Mapping[str, int]) -> Harv
     run.finished_at = utcnow()
     run.status = RunStatus.FINISHED
     return run
+
+
+def record_listing_failure(session: Session, publisher_id: str, url: str, reason: str) -> None:
+    """Journal that a publisher's code hosting could not be listed in this run."""
+    details = f"{url}: {reason}"
+    journal.record(session, None, journal.Action.LISTING_FAILED, details, publisher_id=publisher_id)
 
 
 # --- what the harvester needs --------------------------------------------------------------

@@ -216,6 +216,10 @@ def _counted(outcome: str, record: HarvestRecord) -> str:
 
 def _finish(sessions: sessionmaker[Session], run_id: int, summary: RunSummary) -> None:
     with sessions.begin() as session:
+        for failure in summary.discovery_failures:
+            ingest.record_listing_failure(
+                session, failure.publisher_id, failure.url, failure.reason
+            )
         ingest.resolve_canonical(session)
         ingest.finish_run(session, run_id, dict(summary.counts))
 

@@ -36,6 +36,7 @@ class Action(enum.StrEnum):
     ALIAS_ADDED = "alias added"
     HARVEST_OK = "harvest ok"
     HARVEST_FAILED = "harvest failed"
+    LISTING_FAILED = "listing failed"  # a publisher's organisation or group could not be listed
     LEVEL_CHANGED = "level changed"
     RELEASE_ADDED = "release added"
 

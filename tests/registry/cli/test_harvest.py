@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from registry.cli import main
 from registry.db import make_engine
 from registry.harvest.models import RepositoryHarvest
+from registry.journal.models import JournalEntry
 from tests.gitrepos import RepoBuilder, closed_port, serve_silent
 from tests.harvester.test_pipeline import README, complete_repository
 
@@ -213,3 +214,31 @@ def test_only_lists_no_organisation_that_cannot_contain_the_url(
     result = kataster(env, "harvest", str(sources), "--only", plain)
     assert "1 repositories: 1 new" in result.output
     assert "cannot list" not in result.output
+
+
+def test_an_organisation_that_cannot_be_listed_is_journaled_for_its_publisher(
+    env, repositories, tmp_path
+) -> None:
+    sources = tmp_path / "sources.yml"
+    group = f"http://127.0.0.1:{closed_port()}/smart-city"
+    sources.write_text(
+        "publishers:\n"
+        "  - id: musterstadt\n    name: Musterstadt\n    kind: municipality\n"
+        f"    codeHosting:\n      - {{url: '{group}', driver: gitea}}\n",
+        encoding="utf-8",
+    )
+    result = kataster(env, "harvest", str(sources))
+    assert result.exit_code == 0
+    assert f"musterstadt: cannot list {group}: " in result.output
+    engine = make_engine(env["KATASTER_DATABASE_URL"])
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(JournalEntry.action, JournalEntry.publisher_id, JournalEntry.details).where(
+                JournalEntry.action == "listing failed"
+            )
+        ).all()
+    engine.dispose()
+    assert [(action, publisher) for action, publisher, _ in rows] == [
+        ("listing failed", "musterstadt")
+    ]
+    assert rows[0][2].startswith(f"{group}: ")

@@ -71,6 +71,7 @@ def test_exports_exactly_the_public_api() -> None:
         "StoreOutcome",
         "finish_run",
         "previous_commit",
+        "record_listing_failure",
         "resolve_canonical",
         "start_run",
         "store_record",
