@@ -45,7 +45,10 @@ def harvest_command(
         publishers = load_sources_file(sources) if sources else load_default_sources()
     except (InvalidSettings, InvalidSources, OSError) as error:
         raise click.UsageError(str(error)) from error
-    handler = _log_to(settings.log_file)
+    try:
+        handler = _log_to(settings.log_file)
+    except OSError as error:
+        raise click.ClickException(f"the log file cannot be written: {error}") from error
     engine = make_engine(settings.database_url)
     try:
         if not dry_run:  # a dry run does not even create the database

@@ -242,3 +242,13 @@ def test_an_organisation_that_cannot_be_listed_is_journaled_for_its_publisher(
         ("listing failed", "musterstadt")
     ]
     assert rows[0][2].startswith(f"{group}: ")
+
+
+def test_a_log_file_that_cannot_be_written_is_a_clear_error(env, repositories, tmp_path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    env = {**env, "KATASTER_LOG_FILE": str(blocker / "harvest.log")}
+    sources = sources_file(tmp_path, {"musterstadt": [repositories["plain"].url]})
+    result = kataster(env, "harvest", str(sources))
+    assert result.exit_code == 1
+    assert "the log file cannot be written" in result.output
