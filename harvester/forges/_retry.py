@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from urllib3.connectionpool import ConnectionPool
     from urllib3.response import BaseHTTPResponse
 
-__all__ = ["PatientRetry", "reset_wait", "retry_options"]
+__all__ = ["PatientRetry", "reset_wait", "retry_options", "transient_retry"]
 
 Sleep = Callable[[float], None]
 
@@ -54,6 +54,11 @@ def retry_options(status_forcelist: list[int]) -> dict[str, Any]:
         "status_forcelist": status_forcelist,
         "raise_on_status": False,
     }
+
+
+def transient_retry(sleep: Sleep, max_wait: float) -> PatientRetry:
+    """Retries for a plain REST forge (GitLab, Gitea): rate limits and passing 5xx answers."""
+    return PatientRetry(sleep=sleep, max_wait=max_wait, **retry_options([429, 500, 502, 503, 504]))
 
 
 class PatientRetry(Retry):

@@ -26,7 +26,7 @@ import requests
 from ..records import ForgeRelease, ForgeRepository
 from ._http import located, patient_session, request_failure, status_failure
 from ._json import flag, integer, mapping, text, timestamp
-from ._retry import PatientRetry, retry_options
+from ._retry import transient_retry
 from ._urls import ForgeURL, is_name, parse_forge_url
 from .errors import ForgeError, ForgeNotFound, InvalidForgeURL, RateLimited
 
@@ -55,9 +55,7 @@ class GiteaForge:
     ) -> None:
         self._token = token or None
         self._home = parse_forge_url(home).origin
-        retry = PatientRetry(
-            sleep=sleep, max_wait=max_wait, **retry_options([429, 500, 502, 503, 504])
-        )
+        retry = transient_retry(sleep, max_wait)
         self._session = patient_session(retry)
         self._timeout = timeout
         self._per_page = per_page

@@ -36,7 +36,7 @@ from gitlab.exceptions import GitlabError
 from ..records import ForgeRelease, ForgeRepository
 from ._http import USER_AGENT, located, patient_session, request_failure, status_failure
 from ._json import flag, integer, mapping, text, timestamp
-from ._retry import PatientRetry, retry_options
+from ._retry import transient_retry
 from ._urls import parse_forge_url
 from .errors import ForgeError, ForgeNotFound, InvalidForgeURL, RateLimited
 
@@ -64,9 +64,7 @@ class GitLabForge:
     ) -> None:
         self._token = token or None
         self._home = parse_forge_url(home).origin
-        self._retry = PatientRetry(
-            sleep=sleep, max_wait=max_wait, **retry_options([429, 500, 502, 503, 504])
-        )
+        self._retry = transient_retry(sleep, max_wait)
         self._timeout = timeout
         self._per_page = per_page
         self._releases = releases

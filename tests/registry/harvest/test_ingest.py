@@ -446,11 +446,13 @@ def test_a_mirror_claim_without_shared_history_merges_nothing(
     assert component(db_session, URL).canonical_url == KEY
 
 
-def test_resolving_canonical_urls_twice_changes_nothing(db_session: Session, run_id: int) -> None:
+def test_resolving_after_a_merge_at_store_time_changes_nothing(
+    db_session: Session, run_id: int
+) -> None:
     store(db_session, run_id, ok_record(URL, canonical_url=MIRROR))
-    store(db_session, run_id, failed_record(MIRROR))
-    resolve_canonical(db_session)
+    store(db_session, run_id, ok_record(MIRROR))  # verified: the claimant is merged now
     db_session.commit()
+    assert count(db_session, Component) == 1
     serials = actions(db_session)
     assert resolve_canonical(db_session) == 0
     assert actions(db_session) == serials
