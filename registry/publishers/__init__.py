@@ -1,1 +1,14 @@
-"""Publishers: the organisations that publish code (model projects, municipalities, vendors)."""
+"""Publishers and model projects: models and pages."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import views
+
+__all__ = ["init_app"]
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain's pages."""
+    app.register_blueprint(views.blueprint)
