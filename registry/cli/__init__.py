@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from .db import db_group
+from .demo import demo_command
 from .harvest import harvest_command
 from .report import report_command
+from .serve import serve_command
 from .validate import validate_command
 
 __all__ = ["main"]
@@ -22,3 +24,5 @@ main.add_command(validate_command)
 main.add_command(harvest_command)
 main.add_command(report_command)
 main.add_command(db_group)
+main.add_command(serve_command)
+main.add_command(demo_command)

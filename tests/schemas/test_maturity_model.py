@@ -92,4 +92,4 @@ def test_failed_licence_checks_cap_the_level() -> None:
 
 def test_only_the_checks_this_harvester_cannot_run_are_optional_in_model_one() -> None:
     optional = [check["id"] for check in MODEL["checks"] if not check["required"]]
-    assert optional == ["L1.5", "L3.5", "L4.4", "L5.3"]
+    assert optional == ["L1.5", "L3.5", "L3.8", "L4.4", "L4.6", "L5.3"]
