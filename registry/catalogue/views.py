@@ -1,19 +1,212 @@
-"""PLACEHOLDER (being written): home and search pages."""
+"""The catalogue's pages: the home page and the search page.
+
+Both are plain GET pages that work without JavaScript. Every state of the search page (text,
+chosen facet values, sort, page) is its URL, written in one canonical order (see ``_params``),
+and every link on the page (a facet value to choose or remove, a page, a sort) is such a URL.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
-__all__ = ["blueprint"]
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from ..web.i18n import current_locale, gettext
+from ..web.session import db_session
+from . import queries
+from ._labels import (
+    facet_title,
+    facet_value_label,
+    language_label,
+    level_label,
+    round_label,
+    status_label,
+    topic_label,
+)
+from ._params import (
+    FACET_PARAMETERS,
+    SORT_PARAMETERS,
+    InvalidParameter,
+    query_args,
+    query_from_args,
+)
+from .search import FACETS, FacetValue, SearchQuery, SearchResult, Sort, search
+from .topics import Topic, load_topics
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from werkzeug.wrappers import Response
+
+__all__ = ["PER_PAGE", "Choice", "Facet", "TopicEntry", "blueprint", "search_url"]
+
+PER_PAGE = 20
+NEWEST = 5  # components and releases on the home page
+FACET_VISIBLE = 8  # values per facet before "n more"
 
 blueprint = Blueprint("catalogue", __name__)
+for _label in (level_label, round_label, status_label, topic_label, language_label):
+    blueprint.add_app_template_global(_label)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A facet value as a link: choosing it, or (when ``selected``) removing it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    name: str
+    parameter: str
+    title: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def selected(self) -> tuple[Choice, ...]:
+        return tuple(choice for choice in self.choices if choice.selected)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicEntry:
+    """A topic on the home page, with the number of components it has."""
+
+    topic: Topic
+    label: str
+    description: str
+    count: int
+    url: str
+
+
+def search_url(query: SearchQuery, *, external: bool = False) -> str:
+    """The search page's URL for ``query`` (canonical parameter order; ``external``:
+    with scheme and host)."""
+    args = query_args(query)
+    base = url_for("catalogue.search", _external=external)
+    return f"{base}?{urlencode(args)}" if args else base
 
 
 @blueprint.get("/")
 def home() -> str:
-    return "home"
+    """What Kataster is, its numbers, entry by topic, the newest components and releases."""
+    session = db_session()
+    overview = search(session, SearchQuery(per_page=1))
+    return render_template(
+        "catalogue/home.html",
+        numbers=queries.numbers(session),
+        topics=_topic_entries(overview),
+        components=queries.newest_components(session, NEWEST),
+        releases=queries.newest_releases(session, NEWEST),
+        empty_query=SearchQuery(),
+    )
 
 
-@blueprint.get("/suche")
-def search() -> str:
-    return "search"
+@blueprint.get("/suche", endpoint="search")
+def search_page() -> str | Response:
+    """Full-text search with facets, sorting and pages."""
+    try:
+        query = query_from_args(request.args, PER_PAGE)
+    except InvalidParameter as error:
+        abort(400, description=error.message)
+    if not _canonical(query):
+        return redirect(search_url(query))
+    result = search(db_session(), query)
+    if query.page > result.pages:
+        abort(404)
+    return render_template(
+        "catalogue/search.html",
+        result=result,
+        query=query,
+        facets=_facets(result),
+        facet_visible=FACET_VISIBLE,
+        canonical=search_url(query, external=True),
+        page_url=lambda page: search_url(replace(query, page=page)),
+        sorts=_sorts(),
+        current_sort=_sort_value(query.sort),
+        clear_url=search_url(SearchQuery(text=query.text, sort=query.sort)),
+    )
+
+
+def _canonical(query: SearchQuery) -> bool:
+    """Whether the request's parameters (empty ones aside) are ``query``'s canonical ones."""
+    given = [(name, value) for name, value in request.args.items(multi=True) if value]
+    return given == query_args(query)
+
+
+def _sort_value(sort: Sort) -> str:
+    """The sort select's value: empty for the default, so the form sends canonical URLs."""
+    return "" if sort is Sort.RELEVANCE else SORT_PARAMETERS[sort]
+
+
+def _sorts() -> tuple[tuple[str, str], ...]:
+    """The sort select's options: value and label."""
+    labels = {
+        Sort.RELEVANCE: gettext("Relevanz"),
+        Sort.CHANGED: gettext("Letzte Änderung"),
+        Sort.MATURITY: gettext("Reifegrad"),
+    }
+    return tuple((_sort_value(sort), labels[sort]) for sort in Sort)
+
+
+def _facets(result: SearchResult) -> tuple[Facet, ...]:
+    """Every facet with its values as links, the chosen ones first."""
+    return tuple(_facet(result.query, name, result.facets.get(name, ())) for name in FACETS)
+
+
+def _facet(query: SearchQuery, name: str, values: tuple[FacetValue, ...]) -> Facet:
+    chosen = query.filters.get(name, frozenset())
+    offered = {value.value for value in values}
+    missing = [FacetValue(value, 0, True) for value in sorted(chosen - offered)]
+    choices = [
+        Choice(
+            value=value.value,
+            label=facet_value_label(name, value),
+            count=value.count,
+            selected=value.value in chosen,
+            url=search_url(_toggled(query, name, value.value)),
+        )
+        for value in (*values, *missing)
+        if value.count > 0 or value.value in chosen
+    ]
+    choices.sort(key=lambda choice: not choice.selected)
+    return Facet(name, FACET_PARAMETERS[name], facet_title(name), tuple(choices))
+
+
+def _toggled(query: SearchQuery, facet: str, value: str) -> SearchQuery:
+    """``query`` with ``value`` of ``facet`` chosen, or removed when it was; first page."""
+    filters: dict[str, frozenset[str]] = dict(query.filters)
+    values = filters.get(facet, frozenset()) ^ {value}
+    if values:
+        filters[facet] = values
+    else:
+        filters.pop(facet, None)
+    return replace(query, filters=filters, page=1)
+
+
+def _topic_entries(overview: SearchResult) -> tuple[TopicEntry, ...]:
+    """Every topic of topics.yml, in its order, with its number of components."""
+    counts: Mapping[str, int] = {
+        value.value: value.count for value in overview.facets.get("topic", ())
+    }
+    english = _english()
+    return tuple(
+        TopicEntry(
+            topic=topic,
+            label=topic.label_en if english else topic.label_de,
+            description=topic.description_en if english else topic.description_de,
+            count=counts.get(topic.id, 0),
+            url=search_url(SearchQuery(filters={"topic": frozenset({topic.id})})),
+        )
+        for topic in load_topics()
+    )
+
+
+def _english() -> bool:
+    return current_locale() == "en"

@@ -46,3 +46,29 @@ def _get_when_up(url: str) -> bytes:
         except OSError:
             time.sleep(0.1)
     raise AssertionError(f"{url} did not answer")
+
+
+URL_MAP = {
+    "catalogue.home": "/",
+    "catalogue.search": "/suche",
+    "components.detail": "/software/<int:component_id>",
+    "components.badge": "/software/<int:component_id>/badge.svg",
+    "publishers.index": "/herausgeber",
+    "publishers.detail": "/herausgeber/<publisher_id>",
+    "publiccode.check": "/pruefen",
+    "web.language": "/sprache/<code>",
+    "health.healthz": "/healthz",
+    "static": "/static/<path:filename>",
+}
+
+
+def test_every_page_is_at_its_agreed_address() -> None:
+    app = create_app({"TESTING": True})
+    rules = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
+    assert {endpoint: rules.get(endpoint) for endpoint in URL_MAP} == URL_MAP
+
+
+def test_the_factory_touches_no_database() -> None:
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:9/none"
+    client = create_app({"TESTING": True, "KATASTER_DATABASE_URL": unreachable}).test_client()
+    assert client.get("/healthz").status_code == 200
