@@ -1,8 +1,13 @@
-"""PLACEHOLDER (being written): publisher and model project pages."""
+"""Publisher pages: the model projects by funding round and the other publishers
+(``/herausgeber``), and one publisher with its components and levels
+(``/herausgeber/<id>``)."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, render_template
+
+from ..web.session import db_session
+from .queries import publisher_index, publisher_page
 
 __all__ = ["blueprint"]
 
@@ -11,9 +16,14 @@ blueprint = Blueprint("publishers", __name__)
 
 @blueprint.get("/herausgeber")
 def index() -> str:
-    return "publishers"
+    """Every publisher: model projects by round, then the others."""
+    return render_template("publishers/index.html", index=publisher_index(db_session()))
 
 
 @blueprint.get("/herausgeber/<publisher_id>")
 def detail(publisher_id: str) -> str:
-    return "publisher"
+    """One publisher; 404 when unknown."""
+    page = publisher_page(db_session(), publisher_id)
+    if page is None:
+        abort(404)
+    return render_template("publishers/detail.html", page=page)

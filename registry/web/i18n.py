@@ -166,7 +166,7 @@ def language_switch_url(code: str) -> str:
 
 def _vary(response: Response) -> Response:
     """Pages differ by language; the language comes from the cookie or Accept-Language."""
-    if request.endpoint != "static":
+    if request.endpoint not in ("static", "components.badge"):
         response.vary.add("Accept-Language")
         response.vary.add("Cookie")
         if response.mimetype == "text/html":
