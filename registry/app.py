@@ -7,7 +7,11 @@ from typing import Any
 
 from flask import Flask
 
-from . import catalogue, components, health, publiccode, publishers, web
+from . import health, web
+from .catalogue import views as catalogue_views
+from .components import views as component_views
+from .publiccode import views as publiccode_views
+from .publishers import views as publisher_views
 
 __all__ = ["create_app"]
 
@@ -24,8 +28,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     web.init_app(app)
     health.init_app(app)
-    catalogue.init_app(app)
-    components.init_app(app)
-    publishers.init_app(app)
-    publiccode.init_app(app)
+    catalogue_views.init_app(app)
+    component_views.init_app(app)
+    publisher_views.init_app(app)
+    publiccode_views.init_app(app)
     return app

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 
 from ..web.i18n import current_locale, gettext
 from ..web.session import db_session
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from werkzeug.wrappers import Response
 
-__all__ = ["PER_PAGE", "Choice", "Facet", "TopicEntry", "blueprint", "search_url"]
+__all__ = ["PER_PAGE", "Choice", "Facet", "TopicEntry", "blueprint", "init_app", "search_url"]
 
 PER_PAGE = 20
 NEWEST = 5  # components and releases on the home page
@@ -210,3 +210,8 @@ def _topic_entries(overview: SearchResult) -> tuple[TopicEntry, ...]:
 
 def _english() -> bool:
     return current_locale() == "en"
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain's pages."""
+    app.register_blueprint(blueprint)

@@ -8,7 +8,7 @@ and conditional (ETag, 304).
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from ..web.i18n import current_locale
@@ -18,7 +18,7 @@ from .badge import maturity_badge, render_badge
 from .models import Component
 from .page import component_page, level_name, merged_into
 
-__all__ = ["BADGE_MAX_AGE", "blueprint"]
+__all__ = ["BADGE_MAX_AGE", "blueprint", "init_app"]
 
 BADGE_MAX_AGE = 3600
 """Seconds a badge may be cached: a harvest changes a level at most a few times a day."""
@@ -76,3 +76,8 @@ def _svg(document: str, status: int) -> Response:
         response.add_etag()
         response.make_conditional(request)
     return response
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain's pages."""
+    app.register_blueprint(blueprint)

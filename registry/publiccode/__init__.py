@@ -1,14 +1,5 @@
-"""The "check your publiccode.yml" page: the validator for everyone, in the browser."""
+"""The "check your publiccode.yml" page: the validator for everyone, in the browser.
 
-from __future__ import annotations
-
-from flask import Flask
-
-from . import views
-
-__all__ = ["init_app"]
-
-
-def init_app(app: Flask) -> None:
-    """Register this domain's pages."""
-    app.register_blueprint(views.blueprint)
+The pages are wired by ``publiccode.views.init_app``; this package imports nothing, so that
+models of one domain can import another domain's models without importing its views.
+"""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Flask, render_template, request
 
 from harvester.publiccode import MAX_BYTES
 
@@ -37,7 +37,7 @@ from ._submission import (
 if TYPE_CHECKING:
     from flask.typing import ResponseReturnValue
 
-__all__ = ["blueprint"]
+__all__ = ["blueprint", "init_app"]
 
 blueprint = Blueprint("publiccode", __name__)
 
@@ -109,3 +109,8 @@ def _form_again(problem: InvalidSubmission) -> ResponseReturnValue:
 def _language() -> str:
     """The page's language, which profile findings follow (the reference's stay English)."""
     return "en" if current_locale() == "en" else "de"
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain's pages."""
+    app.register_blueprint(blueprint)

@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING, Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-# The module, not the class: registry.components.models imports registry.publishers.models,
-# whose package imports these queries (through its views) while the class is not yet defined.
-from ..components import models as component_models
+from ..components.models import Component
 from ..harvest.models import RepositoryHarvest
 from .models import Publisher
 
@@ -175,13 +173,11 @@ def _summary(publisher: Publisher, rows: Sequence[_Count]) -> PublisherSummary:
 
 def _level_counts(session: Session) -> dict[str, list[_Count]]:
     """Per publisher: how many components have each (level, archived), in one query."""
-    level, archived = RepositoryHarvest.maturity_level, component_models.Component.archived
+    level, archived = RepositoryHarvest.maturity_level, Component.archived
     query = (
-        select(component_models.Component.publisher_id, level, archived, func.count())
-        .outerjoin(
-            RepositoryHarvest, component_models.Component.current_harvest_id == RepositoryHarvest.id
-        )
-        .group_by(component_models.Component.publisher_id, level, archived)
+        select(Component.publisher_id, level, archived, func.count())
+        .outerjoin(RepositoryHarvest, Component.current_harvest_id == RepositoryHarvest.id)
+        .group_by(Component.publisher_id, level, archived)
     )
     counts: dict[str, list[_Count]] = {}
     for publisher_id, reached, is_archived, n in session.execute(query):
@@ -203,15 +199,15 @@ def _counts(rows: Iterable[_Count]) -> LevelCounts:
 
 def _components(session: Session, publisher_id: str) -> tuple[ComponentRow, ...]:
     query = (
-        select(component_models.Component)
-        .where(component_models.Component.publisher_id == publisher_id)
-        .options(selectinload(component_models.Component.current_harvest))
+        select(Component)
+        .where(Component.publisher_id == publisher_id)
+        .options(selectinload(Component.current_harvest))
     )
     rows = [_component_row(component) for component in session.scalars(query)]
     return tuple(sorted(rows, key=lambda row: (row.name.casefold(), row.id)))
 
 
-def _component_row(component: component_models.Component) -> ComponentRow:
+def _component_row(component: Component) -> ComponentRow:
     harvest = component.current_harvest
     return ComponentRow(
         id=component.id,

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, Flask, abort, render_template
 
 from ..web.session import db_session
 from .queries import publisher_index, publisher_page
 
-__all__ = ["blueprint"]
+__all__ = ["blueprint", "init_app"]
 
 blueprint = Blueprint("publishers", __name__)
 
@@ -27,3 +27,8 @@ def detail(publisher_id: str) -> str:
     if page is None:
         abort(404)
     return render_template("publishers/detail.html", page=page)
+
+
+def init_app(app: Flask) -> None:
+    """Register this domain's pages."""
+    app.register_blueprint(blueprint)
