@@ -1,4 +1,5 @@
-"""``kataster db``: the database's schema migrations (the Procfile's release phase upgrades)."""
+"""``kataster db``: the database's schema migrations (the Procfile's release phase upgrades),
+and rebuilding the catalogue's search projection (``reindex``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
+from ..catalogue.projection import rebuild_all
 from ..config import InvalidSettings, Settings
 
 __all__ = ["db_group"]
@@ -62,6 +64,25 @@ def check_command() -> None:
             click.echo(difference)
         raise click.ClickException("the models differ from the migrations: write a migration")
     click.echo("the models match the migrations")
+
+
+@db_group.command("reindex")
+def reindex_command() -> None:
+    """Rebuild the catalogue's search entries from every component (one transaction)."""
+    url = _database_url()
+    at, newest = _run(lambda: db.current(url)), db.head()
+    if at != newest:
+        raise click.ClickException(str(db.OutdatedDatabase(at, newest)))
+    click.echo(f"{_run(lambda: _reindex(url))} catalogue entries")
+
+
+def _reindex(url: str) -> int:
+    engine = db.make_engine(url)
+    try:
+        with db.make_session_factory(engine).begin() as session:
+            return rebuild_all(session)
+    finally:
+        engine.dispose()
 
 
 def _database_url() -> str:

@@ -14,6 +14,9 @@ it raises, then stores the failure in a fresh transaction). Each call::
 - UNCHANGED: only the time of the attempt is noted; no rows, no journal entry.
 - FAILED: the failure is stored and journaled, but the published harvest stays.
 
+The catalogue's search entries of the components a call changes are refreshed in the same
+transaction (:func:`registry.catalogue.projection.refresh_entries`).
+
 Mirrors: when a record's publiccode ``url`` names another repository that is a component (or
 an alias of one), the record's URL becomes that component's alias, so one component results per
 canonical URL; components that declared a repository harvested later are merged into it.
@@ -23,13 +26,14 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
 
 from harvester.records import HarvestStatus
 
+from ..catalogue.projection import refresh_entries
 from ..components.identity import add_alias, merge_component, move_alias
 from ..components.models import AliasReason, Component
 from ..components.queries import component_by_key, url_key
@@ -153,9 +157,11 @@ def store_record(session: Session, run_id: int, record: records.HarvestRecord) -
         _attempted(component, record)
     if record.status is HarvestStatus.FAILED:
         journal.record(session, component, journal.Action.HARVEST_FAILED, _failure(record))
+        _catalogue(session, [component.id])
         return StoreOutcome.FAILED
     first = component.current_harvest is None  # created now, or only failures so far
     _store_good(session, component, harvest, record, declared)
+    _catalogue(session, [component.id])
     return StoreOutcome.NEW if created or first else StoreOutcome.CHANGED
 
 
@@ -300,10 +306,12 @@ def resolve_canonical(session: Session) -> int:
 
     Idempotent: a second call finds nothing to do. Chains (A names B, B names C) end in C.
     """
-    merged = 0
+    merged, targets = 0, set[int]()
     while (source_and_target := _next_merge(session)) is not None:
         merge_component(session, *source_and_target)
+        targets.add(source_and_target[1].id)
         merged += 1
+    _catalogue(session, targets)
     return merged
 
 
@@ -337,6 +345,8 @@ def upsert_publishers(session: Session, publishers: Sequence[records.Publisher])
             session.flush()
             action = journal.Action.PUBLISHER_CHANGED
             journal.record(session, None, action, listed.name, publisher_id=listed.id)
+            mine = select(Component.id).where(Component.publisher_id == listed.id)
+            _catalogue(session, session.scalars(mine))
 
 
 def _publisher(listed: records.Publisher) -> Publisher:
@@ -365,3 +375,15 @@ def _changed(stored: Publisher, listed: records.Publisher) -> bool:
         or members != [(m.name, m.ags) for m in listed.members]
         or hosting != [(c.url, c.group, c.driver) for c in listed.code_hosting]
     )
+
+
+# --- the catalogue's search projection -----------------------------------------------------
+
+
+def _catalogue(session: Session, component_ids: Iterable[int]) -> None:
+    """Bring the catalogue's entries of these components up to date, in this transaction
+    (the entries of components merged away went with them; counts follow)."""
+    ids = list(component_ids)
+    if ids:
+        session.flush()
+        refresh_entries(session, ids)

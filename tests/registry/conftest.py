@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+import registry.catalogue.models
 import registry.components.models
 import registry.harvest.models
 import registry.journal.models

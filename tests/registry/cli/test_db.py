@@ -1,11 +1,15 @@
-"""``kataster db``: upgrade, downgrade, current and check through the command line."""
+"""``kataster db``: upgrade, downgrade, current, check and reindex through the command line."""
 
 from __future__ import annotations
 
 from click.testing import CliRunner, Result
+from sqlalchemy import delete
 
+from registry.catalogue.models import CatalogueEntry
 from registry.cli import main
-from registry.db import head
+from registry.db import head, make_engine, make_session_factory
+from registry.harvest.ingest import start_run, store_record, upsert_publishers
+from tests.registry import factories
 
 
 def db(database_url: str, *args: str) -> Result:
@@ -54,3 +58,27 @@ def test_an_unreachable_database_is_reported_without_a_traceback() -> None:
     result = db("postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=2", "current")
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")
+
+
+# --- kataster db reindex (the catalogue's search projection) -------------------------------
+
+
+def test_reindex_rebuilds_the_catalogue_and_counts_its_entries(empty_database_url: str) -> None:
+    db(empty_database_url, "upgrade")
+    engine = make_engine(empty_database_url)
+    try:
+        with make_session_factory(engine).begin() as session:
+            upsert_publishers(session, [factories.publisher()])
+            run = start_run(session, harvester_version="0.1.0")
+            store_record(session, run.id, factories.ok_record())
+            session.execute(delete(CatalogueEntry))
+    finally:
+        engine.dispose()
+    result = db(empty_database_url, "reindex")
+    assert (result.exit_code, result.output) == (0, "1 catalogue entries\n")
+
+
+def test_reindex_of_an_unmigrated_database_fails_clearly(empty_database_url: str) -> None:
+    result = db(empty_database_url, "reindex")
+    assert result.exit_code == 1
+    assert "run `kataster db upgrade`" in result.output

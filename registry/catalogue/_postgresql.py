@@ -1,0 +1,91 @@
+"""The catalogue on PostgreSQL: the table ``catalogue_fts`` with a ``tsvector``; ids as an array.
+
+The vector is written literally (``'parkplatz':1A,7A 'sensor':2A``) from the stems Python
+computed, never through a text search configuration, so PostgreSQL holds exactly what SQLite
+holds: the same terms, each position weighted by its field (name A, publisher B, features C,
+descriptions D). Separators take a position and are left out, so phrases do not match across
+them. A GIN index serves ``@@``; the row goes with its entry (foreign key, cascade). Migration
+0002 makes the table; it is no model, as SQLite has no ``tsvector``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, Integer, SQLColumnExpression, any_, cast, text
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from . import _bitmaps
+from ._textquery import FIELDS, SEPARATOR, Phrase, TextQuery, Word, document_terms
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["WEIGHTS", "PostgreSQLBackend", "tsquery", "tsvector"]
+
+WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
+_MAX_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more
+
+_INSERT = text(
+    "INSERT INTO catalogue_fts (component_id, document) VALUES (:id, CAST(:document AS tsvector))"
+)
+_DELETE = text("DELETE FROM catalogue_fts WHERE component_id = ANY(:ids)")
+_MATCHING = text(
+    "SELECT string_agg(chunk || ' ' || bits, ' ') FROM ("
+    "SELECT component_id >> 5 AS chunk, sum(CAST(1 AS BIGINT) << (component_id & 31)) AS bits "
+    "FROM catalogue_fts WHERE document @@ CAST(:query AS tsquery) GROUP BY 1) AS chunks"
+)
+
+
+class PostgreSQLBackend:
+    def add(self, session: Session, documents: Mapping[int, Sequence[str]]) -> None:
+        if not documents:
+            return
+        rows = [{"id": key, "document": tsvector(texts)} for key, texts in documents.items()]
+        session.execute(_INSERT, rows)
+
+    def delete(self, session: Session, component_ids: Sequence[int]) -> None:
+        session.execute(_DELETE, {"ids": list(component_ids)})
+
+    def clear(self, session: Session) -> None:
+        session.execute(text("DELETE FROM catalogue_fts"))
+
+    def matching(
+        self, session: Session, query: TextQuery, within: int, field: str | None = None
+    ) -> int:
+        found = session.connection().scalar(_MATCHING, {"query": tsquery(query, field)})
+        return within & _bitmaps.from_chunk_text(found)
+
+    def among(self, column: SQLColumnExpression[int], ids: Sequence[int]) -> ColumnElement[bool]:
+        return column == any_(cast(list(ids), ARRAY(Integer)))
+
+
+def tsvector(texts: Sequence[str]) -> str:
+    """The entry's texts as a ``tsvector`` literal (lexemes are letters and digits only)."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for field, stream in zip(FIELDS, document_terms(texts), strict=True):
+        for term in stream:
+            position += 1
+            places = positions.setdefault(term, []) if term != SEPARATOR else None
+            if places is not None and len(places) < _MAX_POSITIONS_PER_TERM:
+                places.append(f"{position}{WEIGHTS[field]}")
+    return " ".join(f"'{term}':{','.join(places)}" for term, places in positions.items())
+
+
+def tsquery(query: TextQuery, field: str | None = None) -> str:
+    """``query`` as a ``tsquery`` literal, restricted to ``field``'s weight if given."""
+    weight = "" if field is None else WEIGHTS[field]
+    return " & ".join(_term(term, weight) for term in query.terms)
+
+
+def _term(term: Word | Phrase, weight: str) -> str:
+    if isinstance(term, Word):
+        star = "*" if term.prefix else ""
+        labels = f":{star}{weight}" if star or weight else ""
+        return "(" + " | ".join(f"'{stem}'{labels}" for stem in dict.fromkeys(term.stems)) + ")"
+    label = f":{weight}" if weight else ""
+    german = " <-> ".join(f"'{stems.german}'{label}" for stems in term.words)
+    english = " <-> ".join(f"'{stems.english}'{label}" for stems in term.words)
+    return f"({german})" if german == english else f"(({german}) | ({english}))"

@@ -1,0 +1,175 @@
+"""Facet values and their postings: integer ids, entry counts and bitmaps of component ids.
+
+Writers (the projection) lock the rows they change, in id order, so concurrent refreshes on
+PostgreSQL wait for each other instead of losing each other's bits; SQLite has one writer
+anyway. Readers (search) load the values and the bitmaps they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from . import _bitmaps
+from ._bitmaps import Stored
+from .models import ALL_ENTRIES, CatalogueEntry, CatalogueFacetValue
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = [
+    "Pair",
+    "Value",
+    "all_entries",
+    "apply",
+    "bitmaps",
+    "recount",
+    "value_ids",
+    "values",
+    "values_and_postings",
+]
+
+Pair = tuple[str, str]
+"""A (facet, value)."""
+
+_VALUE = CatalogueFacetValue
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    id: int
+    facet: str
+    value: str
+    count: int
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def values(session: Session) -> list[Value]:
+    """Every value some entry has (the row of every entry included)."""
+    rows = session.connection().execute(
+        select(_VALUE.id, _VALUE.facet, _VALUE.value, _VALUE.count).where(_VALUE.count > 0)
+    )
+    return [Value(*row) for row in rows]
+
+
+def values_and_postings(session: Session) -> tuple[list[Value], dict[int, Stored]]:
+    """Every value some entry has, and their postings as best counted (one query)."""
+    query = select(_VALUE.id, _VALUE.facet, _VALUE.value, _VALUE.count, _VALUE.postings)
+    found, stored = [], {}
+    for value_id, facet, value, count, data in session.connection().execute(
+        query.where(_VALUE.count > 0)
+    ):
+        found.append(Value(value_id, facet, value, count))
+        stored[value_id] = _bitmaps.loaded(data)
+    return found, stored
+
+
+def bitmaps(session: Session, ids: Iterable[int]) -> dict[int, int]:
+    """The postings of these values, as bitmaps."""
+    return {value_id: _bitmaps.decode(data) for value_id, data in _stored(session, ids)}
+
+
+def _stored(session: Session, ids: Iterable[int]) -> list[tuple[int, bytes]]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    query = select(_VALUE.id, _VALUE.postings).where(_VALUE.id.in_(wanted))
+    return [(value_id, data) for value_id, data in session.connection().execute(query)]
+
+
+def all_entries(session: Session) -> tuple[int, int]:
+    """The id of the row of every entry, and the bitmap of every entry."""
+    value_id = value_ids(session, [ALL_ENTRIES])[ALL_ENTRIES]
+    return value_id, bitmaps(session, [value_id]).get(value_id, 0)
+
+
+def value_ids(session: Session, pairs: Iterable[Pair], *, create: bool = True) -> dict[Pair, int]:
+    """The ids of these values; missing ones are made, or left out when not ``create``."""
+    wanted = set(pairs)
+    found = _existing(session, wanted)
+    missing = wanted - found.keys()
+    if create and missing:
+        rows = [{"facet": f, "value": v, "count": 0, "postings": b""} for f, v in missing]
+        session.execute(_insert_new(session).values(rows))
+        found |= _existing(session, missing)
+    return found
+
+
+def _existing(session: Session, pairs: set[Pair]) -> dict[Pair, int]:
+    by_facet: dict[str, list[str]] = {}
+    for facet, value in pairs:
+        by_facet.setdefault(facet, []).append(value)
+    found: dict[Pair, int] = {}
+    for facet, names in by_facet.items():
+        rows = session.execute(
+            select(_VALUE.value, _VALUE.id).where(_VALUE.facet == facet, _VALUE.value.in_(names))
+        )
+        found.update(((facet, value), value_id) for value, value_id in rows)
+    return found
+
+
+def _insert_new(session: Session) -> sqlite.Insert | postgresql.Insert:
+    """An INSERT that leaves alone a value another transaction made meanwhile."""
+    keys = ["facet", "value"]
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(_VALUE).on_conflict_do_nothing(index_elements=keys)
+    return sqlite.insert(_VALUE).on_conflict_do_nothing(index_elements=keys)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def apply(
+    session: Session, refreshed: int, added: Mapping[int, int], touched: Iterable[int]
+) -> None:
+    """Take the ``refreshed`` components out of the ``touched`` values' postings, then put in
+    the ``added`` bits (value id -> bitmap). :func:`recount` brings the counts up to date."""
+    changed = sorted(set(touched) | added.keys())
+    if not changed:
+        return
+    rows = session.execute(
+        select(_VALUE.id, _VALUE.postings)
+        .where(_VALUE.id.in_(changed))
+        .order_by(_VALUE.id)
+        .with_for_update()
+    )
+    keep = ~refreshed
+    updates = []
+    for value_id, data in rows:
+        bitmap = _bitmaps.decode(data) & keep | added.get(value_id, 0)
+        updates.append({"id": value_id, "postings": _bitmaps.encode(bitmap)})
+    session.execute(update(_VALUE), updates)
+
+
+def recount(session: Session, value_ids: Iterable[int] | None = None) -> None:
+    """Count the entries of these values (all when ``None``) from their postings.
+
+    When entries went away without a refresh (a merged component's entry goes with it), the
+    bitmap of every entry is made afresh from the entries and every value is recounted: its
+    postings lose the bits of the entries that are gone.
+    """
+    every_id, every = all_entries(session)
+    entries = session.scalar(select(func.count()).select_from(CatalogueEntry)) or 0
+    if every.bit_count() != entries:
+        every = _bitmaps.from_ids(session.scalars(select(CatalogueEntry.component_id)))
+        value_ids = None
+    query = select(_VALUE.id, _VALUE.count, _VALUE.postings).where(_VALUE.id != every_id)
+    if value_ids is not None:
+        query = query.where(_VALUE.id.in_(sorted(set(value_ids))))
+    updates: list[dict[str, Any]] = [
+        {"id": every_id, "count": entries, "postings": _bitmaps.encode(every)}
+    ]
+    for value_id, count, data in session.execute(query):
+        bitmap = _bitmaps.decode(data)
+        kept = bitmap & every
+        if kept != bitmap or kept.bit_count() != count:
+            updates.append(
+                {"id": value_id, "count": kept.bit_count(), "postings": _bitmaps.encode(kept)}
+            )
+    session.execute(update(_VALUE), updates)
