@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from harvester import records
@@ -313,3 +313,17 @@ def test_postings_stored_as_ids_give_the_same_results(
     stored = catalogue.session.scalars(select(CatalogueFacetValue.postings)).all()
     assert all(data[:1] == b"\x01" for data in stored if data)
     assert [search(catalogue.session, query) for query in queries] == as_bitmaps
+
+
+def test_the_full_text_index_holds_one_row_per_entry(catalogue: Catalogue) -> None:
+    catalogue.add("Eins")
+    gone = catalogue.add("Zwei")
+    catalogue.add("Drei")
+    catalogue.session.execute(delete(Component).where(Component.id == gone))
+    refresh_entries(catalogue.session, [gone])
+    tables = ["catalogue_fts"]
+    if catalogue.session.get_bind().dialect.name == "sqlite":
+        tables.append("catalogue_fts_short")
+    for table in tables:
+        rows = catalogue.session.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+        assert rows == 2, table
