@@ -105,9 +105,10 @@ class Generated:
 
 def generated(count: int, *, fresh: bool = False) -> Generated:
     """The cached rows of ``count`` components, generated when missing (or ``fresh``)."""
-    path = _cache_folder() / f"catalogue-{count}-base-{_base_key(count)}.sqlite"
+    folder = _cache_folder()
+    path = folder / f"catalogue-{count}-base-{_base_key(count)}.sqlite"
     if fresh:
-        _remove(path)
+        _forget_others(folder, count, keep=set())  # the rows and the catalogues made of them
     if path.exists():
         _say(f"generated rows from the cache: {path}")
         return Generated(path, count, None)
@@ -300,10 +301,17 @@ def _copy(source: Path, schema: str) -> None:
             for table in Base.metadata.sorted_tables:
                 if table.name in present:
                     _copy_table(sqlite, target, table)
-            for name in ("component", "repository_harvest", "harvest_run", "check_result"):
-                target.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM {name}"
-                )
+            for table in Base.metadata.sorted_tables:
+                if table.name in present and table.autoincrement_column is not None:
+                    _continue_sequence(target, table.name, table.autoincrement_column.name)
+
+
+def _continue_sequence(target: psycopg.Connection[Any], table: str, column: str) -> None:
+    """The sequence goes on after the copied ids (an empty table's stays as it is)."""
+    target.execute(
+        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), max(\"{column}\")) "
+        f'FROM "{table}"'
+    )
 
 
 def _copy_table(sqlite: sqlite3.Connection, target: psycopg.Connection[Any], table: Table) -> None:

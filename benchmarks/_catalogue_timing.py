@@ -87,7 +87,7 @@ def percentile(values: Sequence[float], share: float) -> float:
     return cuts[round(share * 100) - 1]
 
 
-def choose_queries(sessions: sessionmaker[Session], components: int) -> list[Query]:
+def choose_queries(sessions: sessionmaker[Session]) -> list[Query]:
     """The ten queries; facet values are taken from the data (its most common topic)."""
     with sessions() as session:
         everything = search(session, SearchQuery())
