@@ -15,6 +15,8 @@ The projection is derived data, rebuilt from components and their published harv
   search always intersects with every entry, which is exact, and the next refresh drops them.
 - :class:`CatalogueFacet`: which entry has which facet value (several rows for multi-valued
   facets): the relational truth the postings are made from.
+- :class:`CatalogueState`: one row whose ``version`` changes with every change to the
+  projection (:mod:`registry.catalogue.state`).
 
 The full-text index is not a model: on SQLite it is the FTS5 table ``catalogue_fts``, on
 PostgreSQL a table ``catalogue_fts`` with a ``tsvector`` and a GIN index (both made by the
@@ -31,7 +33,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, short
 
-__all__ = ["ALL_ENTRIES", "CatalogueEntry", "CatalogueFacet", "CatalogueFacetValue"]
+__all__ = [
+    "ALL_ENTRIES",
+    "CatalogueEntry",
+    "CatalogueFacet",
+    "CatalogueFacetValue",
+    "CatalogueState",
+]
 
 ALL_ENTRIES = ("*", "*")
 """The (facet, value) of the row whose postings are every entry of the catalogue."""
@@ -94,3 +102,12 @@ class CatalogueFacet(Base):
     value_id: Mapped[int] = mapped_column(
         ForeignKey("catalogue_facet_value.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class CatalogueState(Base):
+    """The projection's version: a new random value with every change, never reused."""
+
+    __tablename__ = "catalogue_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
+    version: Mapped[short]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from ..components.models import Component
 from ..harvest.models import RepositoryHarvest
-from . import _bitmaps, _postings
+from . import _bitmaps, _postings, state
 from ._backend import backend
 from ._fields import Projected, project
 from .models import ALL_ENTRIES, CatalogueEntry, CatalogueFacet, CatalogueFacetValue
@@ -50,6 +50,7 @@ def refresh_entries(session: Session, component_ids: Iterable[int]) -> None:
         touched |= _refresh(session, ids[start : start + BATCH])
     if ids:
         _postings.recount(session, touched)
+        state.advance(session)
 
 
 def rebuild_all(session: Session) -> int:
@@ -59,6 +60,7 @@ def rebuild_all(session: Session) -> int:
     session.execute(delete(CatalogueEntry))
     session.execute(delete(CatalogueFacetValue))
     refresh_entries(session, session.scalars(select(Component.id)).all())
+    state.advance(session)
     return session.scalar(select(func.count()).select_from(CatalogueEntry)) or 0
 
 

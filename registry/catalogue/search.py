@@ -38,20 +38,18 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import RowMapping, select
 
-from ..publishers.models import Publisher
 from . import _facets as _facet_counts
 from . import _postings
 from ._backend import backend
-from ._bitmaps import Stored, as_bitmap
 from ._fields import SORT_YEAR
 from ._pages import ORDER_BY, UNKNOWN, Order, Sorting, page_ids
-from ._postings import Value
+from ._postings import Index, Value
 from ._textquery import FIELDS, TextQuery, parse
 from .models import ALL_ENTRIES, CatalogueEntry
 
@@ -141,59 +139,48 @@ def search(session: Session, query: SearchQuery) -> SearchResult:
     Without text and filters, the stored counts and the order's index answer; otherwise the
     matches are bitmaps: of the text (the full-text index), of each filter (postings), and
     their intersections per facet give the counts (:mod:`._facets`) and the page
-    (:mod:`._pages`).
+    (:mod:`._pages`). Values and postings come from :func:`._postings.current`.
     """
     query = _bounded(query)
     text = parse(query.text)
-    browsing = text is None and not query.filters
-    stored: dict[int, Stored] = {}
-    if browsing:
-        known = _postings.values(session)
-    else:
-        known, stored = _postings.values_and_postings(session)
-    every = next((value for value in known if (value.facet, value.value) == ALL_ENTRIES), None)
+    index = _postings.current(session)
+    every = next(
+        (value for value in index.values if (value.facet, value.value) == ALL_ENTRIES), None
+    )
     if every is None:  # an empty catalogue
-        return SearchResult(query, 0, (), _facets(session, query, known, {}))
-    if browsing:
-        return _browse(session, query, known, every)
-    return _matching(session, query, text, (known, stored), every)
+        return SearchResult(query, 0, (), _facets(query, index, {}))
+    if text is None and not query.filters:
+        return _browse(session, query, index, every)
+    return _matching(session, query, text, index, every)
 
 
-def _browse(session: Session, query: SearchQuery, known: list[Value], every: Value) -> SearchResult:
+def _browse(session: Session, query: SearchQuery, index: Index, every: Value) -> SearchResult:
     """Everything, in order: the counts are the stored ones, the page is the order's index."""
     ordered = select(CatalogueEntry.component_id).order_by(*ORDER_BY[_order(query)])
     offset, limit = _window(query)
     ids = list(session.connection().scalars(ordered.offset(offset).limit(limit)))
-    counts = {value.id: value.count for value in known}
-    facets = _facets(session, query, known, counts)
-    return SearchResult(query, every.count, _hits(session, ids), facets)
+    counts = {value.id: value.count for value in index.values}
+    return SearchResult(query, every.count, _hits(session, ids), _facets(query, index, counts))
 
 
 def _matching(
-    session: Session,
-    query: SearchQuery,
-    text: TextQuery | None,
-    values: tuple[list[Value], dict[int, Stored]],
-    every: Value,
+    session: Session, query: SearchQuery, text: TextQuery | None, index: Index, every: Value
 ) -> SearchResult:
     """A search with text or filters: the matches as bitmaps, counted per facet value."""
-    known, stored = values
-    counted = [value for value in known if value.facet in FACETS]
-    years = [value for value in known if value.facet == SORT_YEAR]
-    base = as_bitmap(stored[every.id])
+    counted = [value for value in index.values if value.facet in FACETS]
+    base = index.bitmap(every.id)
     if text is not None:
         base = backend(session).matching(session, text, base)
     chosen = {
-        v.id: as_bitmap(stored[v.id]) for v in counted if v.value in query.filters.get(v.facet, ())
+        v.id: index.bitmap(v.id) for v in counted if v.value in query.filters.get(v.facet, ())
     }
     sets = _facet_counts.within(query.filters, counted, chosen, base, FACETS)
-    counts = _facet_counts.by_postings(counted, stored, sets)
-    levels = _ranks(counted, stored, "level")
-    sorting = Sorting(every.count, levels, _ranks(years, stored, SORT_YEAR))
+    counts = _facet_counts.by_postings(counted, index.stored, sets)
+    sorting = Sorting(every.count, _ranks(index, "level"), _ranks(index, SORT_YEAR))
     matches = sets[_facet_counts.ALL]
     groups = _groups(session, query, text, matches)
     ids = page_ids(session, groups, _order(query), _window(query), sorting)
-    facets = _facets(session, query, known, counts)
+    facets = _facets(query, index, counts)
     return SearchResult(query, matches.bit_count(), _hits(session, ids), facets)
 
 
@@ -242,11 +229,11 @@ def _window(query: SearchQuery) -> tuple[int, int]:
     return (query.page - 1) * query.per_page, query.per_page
 
 
-def _ranks(values: list[Value], stored: Mapping[int, Stored], facet: str) -> dict[int, int]:
+def _ranks(index: Index, facet: str) -> dict[int, int]:
     """Postings of the levels or the change years, by rank ("unknown" is -1)."""
     return {
-        UNKNOWN if value.value == "unknown" else int(value.value): as_bitmap(stored[value.id])
-        for value in values
+        UNKNOWN if value.value == "unknown" else int(value.value): index.bitmap(value.id)
+        for value in index.values
         if value.facet == facet
     }
 
@@ -281,17 +268,17 @@ def _hit(entry: RowMapping) -> Hit:
 
 
 def _facets(
-    session: Session, query: SearchQuery, known: list[Value], counts: Mapping[int, int]
+    query: SearchQuery, index: Index, counts: Mapping[int, int]
 ) -> dict[str, tuple[FacetValue, ...]]:
     """Every facet's values with their counts, the selected ones also when nobody has them."""
     listed: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    for value in known:
+    for value in index.values:
         if value.facet in listed and counts.get(value.id):
             listed[value.facet][value.value] = counts[value.id]
     for facet, chosen in query.filters.items():
         for name in chosen:
             listed[facet].setdefault(name, 0)
-    labels = {"publisher": _publisher_names(session, listed["publisher"])}
+    labels = {"publisher": index.publisher_names}
     return {
         facet: _facet(values, query.filters.get(facet, frozenset()), labels.get(facet, {}))
         for facet, values in listed.items()
@@ -306,10 +293,3 @@ def _facet(
         FacetValue(name, count, name in chosen, labels.get(name)) for name, count in counts.items()
     ]
     return tuple(sorted(values, key=lambda value: (-value.count, value.value)))
-
-
-def _publisher_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
-    """Publishers' names (all of them: a few hundred rows cost less than a long IN list)."""
-    if not ids:
-        return {}
-    return dict(session.connection().execute(select(Publisher.id, Publisher.name)).all())

@@ -18,6 +18,7 @@ TABLES = {
     "catalogue_entry",
     "catalogue_facet",
     "catalogue_facet_value",
+    "catalogue_state",
     "check_result",
     "code_hosting",
     "component",

@@ -5,11 +5,10 @@ Revises: 0001
 Create Date: 2026-11-21 20:51:44.541182
 
 Backward compatibility: only adds tables (and, on SQLite, a trigger on the new entry table);
-the previous version never reads them. The upgrade fills them from the components there are,
-in the same transaction (about a second per thousand components), with the projection code of
-the release that brings this migration. Should a later migration change these tables, the
-fill must move to that migration (the projection code would no longer fit this schema); until
-then ``kataster db reindex`` rebuilds the same content at any time.
+the previous version never reads them. They are filled from the components there are by the
+newest migration that changes the catalogue's tables (0003 now): the projection code of a
+release fits only its own schema. ``kataster db reindex`` rebuilds the same content at any
+time.
 
 The full-text index is database-specific and no model (``alembic check`` skips it, see
 env.py): SQLite gets the FTS5 tables ``catalogue_fts`` (every field) and
@@ -22,7 +21,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Session
 
 revision = "0002"
 down_revision = "0001"
@@ -134,19 +132,6 @@ def upgrade() -> None:
 
     for statement in _FULL_TEXT[op.get_bind().dialect.name]:
         op.execute(statement)
-    _fill()
-
-
-def _fill() -> None:
-    """Project the components there are (a new database has none)."""
-    connection = op.get_bind()
-    if not connection.execute(sa.text("SELECT count(*) FROM component")).scalar():
-        return
-    from registry.catalogue.projection import rebuild_all  # only on a database with data
-
-    with Session(bind=connection) as session:  # joins the migration's transaction
-        rebuild_all(session)
-        session.flush()
 
 
 def downgrade() -> None:
