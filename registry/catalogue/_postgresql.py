@@ -6,6 +6,11 @@ holds: the same terms, each position weighted by its field (name A, publisher B,
 descriptions D). Separators take a position and are left out, so phrases do not match across
 them. A GIN index serves ``@@``; the row goes with its entry (foreign key, cascade). Migration
 0002 makes the table; it is no model, as SQLite has no ``tsvector``.
+
+``short_document`` holds the short fields (name, publisher, features) again, with their own
+GIN index (migration 0003): a GIN index knows neither positions nor weights, so a match in one
+field (for ranking) or a phrase is checked against the stored vector itself, and the short
+vector is a few hundred bytes where the whole one is kilobytes, stored out of line.
 """
 
 from __future__ import annotations
@@ -27,22 +32,30 @@ __all__ = ["WEIGHTS", "PostgreSQLBackend", "tsquery", "tsvector"]
 WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
 _MAX_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more
 
+_SHORT_FIELDS = FIELDS[:3]
 _INSERT = text(
-    "INSERT INTO catalogue_fts (component_id, document) VALUES (:id, CAST(:document AS tsvector))"
+    "INSERT INTO catalogue_fts (component_id, document, short_document) "
+    "VALUES (:id, CAST(:document AS tsvector), CAST(:short AS tsvector))"
 )
 _DELETE = text("DELETE FROM catalogue_fts WHERE component_id = ANY(:ids)")
-_MATCHING = text(
-    "SELECT string_agg(chunk || ' ' || bits, ' ') FROM ("
-    "SELECT component_id >> 5 AS chunk, sum(CAST(1 AS BIGINT) << (component_id & 31)) AS bits "
-    "FROM catalogue_fts WHERE document @@ CAST(:query AS tsquery) GROUP BY 1) AS chunks"
-)
+_MATCHING = {
+    column: text(
+        "SELECT string_agg(chunk || ' ' || bits, ' ') FROM ("
+        "SELECT component_id >> 5 AS chunk, sum(CAST(1 AS BIGINT) << (component_id & 31)) AS bits "
+        f"FROM catalogue_fts WHERE {column} @@ CAST(:query AS tsquery) GROUP BY 1) AS chunks"
+    )
+    for column in ("document", "short_document")
+}
 
 
 class PostgreSQLBackend:
     def add(self, session: Session, documents: Mapping[int, Sequence[str]]) -> None:
         if not documents:
             return
-        rows = [{"id": key, "document": tsvector(texts)} for key, texts in documents.items()]
+        rows = [
+            {"id": key, "document": tsvector(texts), "short": tsvector(texts[: len(_SHORT_FIELDS)])}
+            for key, texts in documents.items()
+        ]
         session.execute(_INSERT, rows)
 
     def delete(self, session: Session, component_ids: Sequence[int]) -> None:
@@ -54,7 +67,8 @@ class PostgreSQLBackend:
     def matching(
         self, session: Session, query: TextQuery, within: int, field: str | None = None
     ) -> int:
-        found = session.connection().scalar(_MATCHING, {"query": tsquery(query, field)})
+        column = "short_document" if field in _SHORT_FIELDS else "document"
+        found = session.connection().scalar(_MATCHING[column], {"query": tsquery(query, field)})
         return within & _bitmaps.from_chunk_text(found)
 
     def among(self, column: SQLColumnExpression[int], ids: Sequence[int]) -> ColumnElement[bool]:
@@ -62,10 +76,11 @@ class PostgreSQLBackend:
 
 
 def tsvector(texts: Sequence[str]) -> str:
-    """The entry's texts as a ``tsvector`` literal (lexemes are letters and digits only)."""
+    """The entry's texts (in the order of ``FIELDS``, the first few or all) as a ``tsvector``
+    literal (lexemes are letters and digits only)."""
     positions: dict[str, list[str]] = {}
     position = 0
-    for field, stream in zip(FIELDS, document_terms(texts), strict=True):
+    for field, stream in zip(FIELDS, document_terms(texts), strict=False):
         for term in stream:
             position += 1
             places = positions.setdefault(term, []) if term != SEPARATOR else None

@@ -1,11 +1,11 @@
-"""The catalogue projection's version, and the projection filled from the components there are
+"""The catalogue projection's version, PostgreSQL's short full-text vector, and the fill
 
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-21 23:50:00.000000
 
-Backward compatibility: only adds a table, which the previous version never reads. The
-upgrade then builds the catalogue's projection from the components there are, in the same
+Backward compatibility: only adds a table (and on PostgreSQL a column with a default and its
+GIN index, to ``catalogue_fts``), which the previous version never reads. The upgrade then builds the catalogue's projection from the components there are, in the same
 transaction (about a second per thousand components), with the projection code of the release
 that brings this migration (it moved here from 0002: that code now also writes this table).
 Should a later migration change the catalogue's tables, the fill must move on to it again.
@@ -30,6 +30,15 @@ def upgrade() -> None:
         sa.Column("version", sa.String(length=40), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_state")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "ALTER TABLE catalogue_fts "
+            "ADD COLUMN short_document TSVECTOR NOT NULL DEFAULT CAST('' AS tsvector)"
+        )
+        op.execute(
+            "CREATE INDEX ix_catalogue_fts_short_document ON catalogue_fts "
+            "USING gin (short_document)"
+        )
     _fill()
 
 
@@ -46,4 +55,7 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX ix_catalogue_fts_short_document")
+        op.execute("ALTER TABLE catalogue_fts DROP COLUMN short_document")
     op.drop_table("catalogue_state")
