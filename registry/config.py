@@ -18,6 +18,7 @@ KATASTER_WORKERS               4 repositories harvested at once
 KATASTER_GIT_TIMEOUT           120 seconds per git command
 KATASTER_MAX_FILE_BYTES        10 MiB per file read from a repository
 KATASTER_DISK_BUDGET_BYTES     2 GiB of git cache per repository
+KATASTER_CACHE_MAX_AGE         60 seconds a cache may serve a page before it asks again
 =============================  =======================================================
 """
 
@@ -62,6 +63,7 @@ class Settings:
     git_timeout: float = 120.0
     max_file_bytes: int = 10 * _MIB
     disk_budget_bytes: int = 2048 * _MIB
+    cache_max_age: int = 60
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -83,6 +85,7 @@ class Settings:
             git_timeout=env.get("KATASTER_GIT_TIMEOUT", _positive_seconds, 120.0),
             max_file_bytes=env.get("KATASTER_MAX_FILE_BYTES", _positive_int, 10 * _MIB),
             disk_budget_bytes=env.get("KATASTER_DISK_BUDGET_BYTES", _positive_int, 2048 * _MIB),
+            cache_max_age=env.get("KATASTER_CACHE_MAX_AGE", _whole_seconds, 60),
         )
 
 
@@ -127,6 +130,17 @@ def _positive_int(text: str) -> int:
         raise ValueError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise ValueError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _whole_seconds(text: str) -> int:
+    """Whole seconds, 0 or more (0: a cache must ask every time)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"expected a whole number of seconds, got {text!r}") from None
+    if value < 0:
+        raise ValueError(f"expected a number of seconds of at least 0, got {value}")
     return value
 
 

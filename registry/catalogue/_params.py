@@ -4,12 +4,16 @@ Parameters are German and stable (permalinks): ``q``, one per facet (``thema``, 
 ``lizenz``, ``reifegrad``, ``herausgeber``, ``staffel``, ``plattform``, ``status``,
 ``sprache``; repeated for several values), ``sortierung`` (``relevanz``, ``aenderung``,
 ``reifegrad``) and ``seite``. Unknown parameters and empty values are ignored. A value that
-cannot mean anything (``seite=x``, an unknown sort, an overlong text) raises
-:class:`InvalidParameter`, which the view answers with a 400 page that says what is wrong.
+cannot mean anything (``seite=x``, an unknown sort, an overlong text, ``alle`` naming no facet)
+raises :class:`InvalidParameter`, which the view answers with a 400 page that says what is wrong.
 
 :func:`query_args` writes a query back in one canonical order (text, facets in the page's
 order with sorted values, sort unless the default, page unless the first), so one state of
 the page has one URL.
+
+``alle`` (a facet's parameter, ``alle=herausgeber``) is not part of the query: it asks the page
+to list every value of that one facet instead of the most frequent ones, for the same result.
+:func:`expanded_from_args` reads it and :func:`expanded_args` writes it, after the query's.
 """
 
 from __future__ import annotations
@@ -26,12 +30,15 @@ if TYPE_CHECKING:
     from werkzeug.datastructures import MultiDict
 
 __all__ = [
+    "EXPANDED_PARAMETER",
     "FACET_PARAMETERS",
     "MAX_PAGE",
     "MAX_TEXT",
     "MAX_VALUES",
     "SORT_PARAMETERS",
     "InvalidParameter",
+    "expanded_args",
+    "expanded_from_args",
     "query_args",
     "query_from_args",
 ]
@@ -55,11 +62,15 @@ SORT_PARAMETERS: Final[Mapping[Sort, str]] = {
     Sort.MATURITY: "reifegrad",
 }
 
+EXPANDED_PARAMETER: Final = "alle"
+"""The page parameter naming the one facet whose every value is listed."""
+
 MAX_TEXT: Final = 200  # characters of search text, and of one facet value
 MAX_VALUES: Final = 20  # values of one facet
 MAX_PAGE: Final = 10_000
 
 _SORTS: Final = {parameter: sort for sort, parameter in SORT_PARAMETERS.items()}
+_FACETS: Final = {parameter: facet for facet, parameter in FACET_PARAMETERS.items()}
 _PAGE: Final = re.compile(r"[0-9]{1,6}")
 
 
@@ -96,6 +107,26 @@ def query_args(query: SearchQuery) -> list[tuple[str, str]]:
     if query.page > 1:
         args.append(("seite", str(query.page)))
     return args
+
+
+def expanded_from_args(args: MultiDict[str, str]) -> str | None:
+    """The facet (a name of :data:`search.FACETS`) whose every value the page should list,
+    ``None`` for the short lists."""
+    value = _clean(args.get(EXPANDED_PARAMETER, ""))
+    if not value:
+        return None
+    if value not in _FACETS:
+        message = gettext(
+            "Unbekannter Filter. Möglich sind: %(choices)s.", choices=", ".join(_FACETS)
+        )
+        raise InvalidParameter(EXPANDED_PARAMETER, message)
+    return _FACETS[value]
+
+
+def expanded_args(facet: str | None) -> list[tuple[str, str]]:
+    """The URL parameter that lists every value of ``facet`` (none for ``None``); it follows
+    :func:`query_args` in the canonical order."""
+    return [] if facet is None else [(EXPANDED_PARAMETER, FACET_PARAMETERS[facet])]
 
 
 def _clean(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from ..web.caching import cacheable
 from ..web.i18n import current_locale
 from ..web.session import db_session
 from . import charts
@@ -27,6 +28,7 @@ blueprint = Blueprint("components", __name__)
 
 
 @blueprint.get("/software/<int:component_id>")
+@cacheable
 def detail(component_id: int) -> str | Response:
     """The component's page; 301 for a merged id, 404 for an unknown one."""
     session = db_session()

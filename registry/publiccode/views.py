@@ -17,6 +17,7 @@ from flask import Blueprint, Flask, render_template, request
 
 from harvester.publiccode import MAX_BYTES
 
+from ..web.caching import cacheable
 from ..web.i18n import current_locale
 from . import _invisibles, _listing
 from ._report import check as check_submission
@@ -58,6 +59,7 @@ def _template_names() -> dict[str, object]:
 
 
 @blueprint.route("/pruefen", methods=["GET", "POST"])
+@cacheable(reads_data=False)  # GET only: the form; a POST passes through
 def check() -> ResponseReturnValue:
     """The empty form (GET), or the check of a submission (POST)."""
     if request.method == "GET":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, render_template
 
+from ..web.caching import cacheable
 from ..web.session import db_session
 from .queries import publisher_index, publisher_page
 
@@ -15,12 +16,14 @@ blueprint = Blueprint("publishers", __name__)
 
 
 @blueprint.get("/herausgeber")
+@cacheable
 def index() -> str:
     """Every publisher: model projects by round, then the others."""
     return render_template("publishers/index.html", index=publisher_index(db_session()))
 
 
 @blueprint.get("/herausgeber/<publisher_id>")
+@cacheable
 def detail(publisher_id: str) -> str:
     """One publisher; 404 when unknown."""
     page = publisher_page(db_session(), publisher_id)

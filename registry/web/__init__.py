@@ -1,11 +1,12 @@
 """What every page shares: settings and the database session per request, languages,
-security headers, error pages, the layout, and the rendering of untrusted Markdown."""
+security headers, HTTP caching, error pages, the layout, and the rendering of untrusted
+Markdown."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, i18n, security, session
+from . import caching, errors, i18n, security, session
 
 __all__ = ["init_app"]
 
@@ -15,4 +16,5 @@ def init_app(app: Flask) -> None:
     session.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    caching.init_app(app)
     errors.init_app(app)

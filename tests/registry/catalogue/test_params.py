@@ -18,6 +18,8 @@ from registry.catalogue._params import (
     MAX_TEXT,
     MAX_VALUES,
     InvalidParameter,
+    expanded_args,
+    expanded_from_args,
     query_args,
     query_from_args,
 )
@@ -162,6 +164,27 @@ def test_arguments_are_written_in_canonical_order() -> None:
 def test_defaults_are_left_out_of_the_arguments() -> None:
     assert query_args(SearchQuery()) == []
     assert query_args(SearchQuery(sort=Sort.RELEVANCE, page=1)) == []
+
+
+@pytest.mark.parametrize("facet", FACETS)
+def test_alle_names_the_facet_to_list_whole_and_is_not_part_of_the_query(facet: str) -> None:
+    args = MultiDict(expanded_args(facet))
+    assert list(args.items()) == [("alle", FACET_PARAMETERS[facet])]
+    assert expanded_from_args(args) == facet
+    assert query_from_args(args) == SearchQuery()
+
+
+def test_no_alle_or_an_empty_one_lists_no_facet_whole() -> None:
+    assert expanded_from_args(MultiDict()) is None
+    assert expanded_from_args(MultiDict([("alle", " ")])) is None
+    assert expanded_args(None) == []
+
+
+def test_alle_naming_no_facet_parameter_is_refused_with_the_choices() -> None:
+    with pytest.raises(InvalidParameter) as raised:
+        expanded_from_args(MultiDict([("alle", "publisher")]))  # a facet's name, not its parameter
+    assert raised.value.parameter == "alle"
+    assert "thema, kategorie, lizenz" in raised.value.message
 
 
 def _words(min_size: int, max_size: int) -> st.SearchStrategy[str]:

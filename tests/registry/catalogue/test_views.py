@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from harvester import records
 from registry.app import create_app
-from registry.catalogue.views import PER_PAGE
+from registry.catalogue.views import FACET_VISIBLE, PER_PAGE
 from registry.components.queries import find_component
 from registry.harvest.ingest import start_run, store_record, upsert_publishers
 from tests.registry import factories
@@ -389,6 +389,114 @@ def test_the_search_form_keeps_the_chosen_values(
     assert selected is not None and selected.group(1) == "reifegrad"
 
 
+# --- long facets: the most frequent values, and all of one facet on request ---------------
+
+
+@pytest.fixture
+def publishers(catalogue: Catalogue) -> dict[str, list[str]]:
+    """More publishers than a facet shows: FACET_VISIBLE with two components each
+    (``frequent``), three with one (``rare``); each named ``Kommune NN`` after its id."""
+    numbers = range(FACET_VISIBLE + 3)
+    ids = [f"kommune-{number:02d}" for number in numbers]
+    listed = [factories.publisher(id, name=f"Kommune {id[-2:]}", members=()) for id in ids]
+    upsert_publishers(catalogue.session, listed)
+    catalogue.session.commit()
+    for number, publisher_id in enumerate(ids):
+        for copy in range(2 if number < FACET_VISIBLE else 1):
+            slug = f"{publisher_id}-{copy}"
+            catalogue.add(
+                f"Komponente {slug}", de="Eine Komponente", slug=slug, publisher_id=publisher_id
+            )
+    return {"frequent": ids[:FACET_VISIBLE], "rare": ids[FACET_VISIBLE:]}
+
+
+def facet_section(html: str, name: str) -> str:
+    """The facet's part of the page: its values and the link to all of them or fewer."""
+    return html.split(f'<h3 id="facet-{name}">', 1)[1].split("</section>", 1)[0]
+
+
+def facet_labels(section: str) -> list[str]:
+    """The values a facet lists, as they read, in order."""
+    return [visible(label) for label in re.findall(r'<span class="label">(.*?)</span>', section)]
+
+
+def names(ids: list[str]) -> list[str]:
+    return sorted(f"Kommune {id[-2:]}" for id in ids)
+
+
+def test_a_long_facet_shows_its_most_frequent_values_and_links_to_all_of_them(
+    client: FlaskClient, publishers: dict[str, list[str]]
+) -> None:
+    section = facet_section(page(client, "/suche"), "publisher")
+    assert sorted(facet_labels(section)) == names(publishers["frequent"])
+    assert link(section, "Alle 11 anzeigen") == "/suche?alle=herausgeber#facet-publisher"
+    assert "Alle 11 anzeigen (Herausgeber)" in visible(section)
+    assert "<details" not in section
+
+
+def test_values_not_shown_get_no_url(client: FlaskClient, publishers: dict[str, list[str]]) -> None:
+    html = page(client, "/suche")
+    assert f"herausgeber={publishers['frequent'][0]}" in html
+    for hidden in publishers["rare"]:
+        assert f"herausgeber={hidden}" not in html
+
+
+def test_all_values_of_one_facet_and_the_way_back(
+    client: FlaskClient, publishers: dict[str, list[str]]
+) -> None:
+    html = page(client, link(page(client, "/suche"), "Alle 11 anzeigen"))
+    section = facet_section(html, "publisher")
+    assert sorted(facet_labels(section)) == names(publishers["frequent"] + publishers["rare"])
+    assert link(section, "Weniger anzeigen") == "/suche#facet-publisher"
+    assert "Weniger anzeigen (Herausgeber)" in visible(section)
+    assert "Alle 11 anzeigen" not in visible(section)
+    # choosing a value leads to its (new) result with the short lists again
+    assert link(section, "Kommune 10") == "/suche?herausgeber=kommune-10"
+    # the same result as without ``alle``, so the same canonical URL
+    canonical = [e["href"] for e in elements(html, "link") if e.get("rel") == "canonical"]
+    assert canonical == ["http://localhost/suche"]
+
+
+def test_a_chosen_value_beyond_the_most_frequent_is_shown_first(
+    client: FlaskClient, publishers: dict[str, list[str]]
+) -> None:
+    rare = publishers["rare"][-1]
+    html = page(client, f"/suche?herausgeber={rare}")
+    section = facet_section(html, "publisher")
+    labels = facet_labels(section)
+    assert labels[0] == "Kommune 10" and len(labels) == FACET_VISIBLE
+    assert link(section, "Kommune 10") == "/suche"
+    more = link(section, "Alle 11 anzeigen")
+    assert more == f"/suche?herausgeber={rare}&alle=herausgeber#facet-publisher"
+    expanded = facet_section(page(client, more), "publisher")
+    assert facet_labels(expanded)[0] == "Kommune 10" and len(facet_labels(expanded)) == 11
+    assert link(expanded, "Weniger anzeigen") == f"/suche?herausgeber={rare}#facet-publisher"
+
+
+def test_a_facet_that_shows_all_its_values_offers_neither_more_nor_fewer(
+    client: FlaskClient, three: dict[str, int]
+) -> None:
+    for path in ("/suche", "/suche?alle=herausgeber"):
+        text = visible(facet_section(page(client, path), "publisher"))
+        assert text.startswith("Herausgeber Smarte Musterstadt 2 Komponenten")
+        assert "anzeigen" not in text
+
+
+def test_pages_keep_the_facet_listed_whole_and_other_links_drop_it(
+    client: FlaskClient, many: int
+) -> None:
+    html = page(client, "/suche?alle=thema")
+    assert link(pagination(html), "Nächste Seite") == "/suche?seite=2&alle=thema"
+    second = page(client, "/suche?seite=2&alle=thema")
+    assert link(pagination(second), "Vorherige Seite") == "/suche?alle=thema"
+    assert link(facet_section(second, "topic"), "Mobilität & Verkehr") == "/suche?thema=mobilitaet"
+
+
+def test_long_facets_in_english(client: FlaskClient, publishers: dict[str, list[str]]) -> None:
+    assert "Show all 11" in visible(page(client, "/suche", language="en"))
+    assert "Show fewer" in visible(page(client, "/suche?alle=herausgeber", language="en"))
+
+
 # --- sorting, pages, permalinks ------------------------------------------------------------
 
 
@@ -448,6 +556,8 @@ def test_every_state_has_a_canonical_link(client: FlaskClient, three: dict[str, 
         ("/suche?lizenz=MIT&lizenz=EUPL-1.2", "/suche?lizenz=EUPL-1.2&lizenz=MIT"),
         ("/suche?q=Park&seite=1&sortierung=relevanz", "/suche?q=Park"),
         ("/suche?q=++Park++&utm_source=x", "/suche?q=Park"),
+        ("/suche?alle=herausgeber&q=Park", "/suche?q=Park&alle=herausgeber"),
+        ("/suche?alle=lizenz&alle=thema", "/suche?alle=lizenz"),
     ],
 )
 def test_other_spellings_of_a_state_redirect_to_its_permalink(
@@ -482,6 +592,11 @@ def test_an_empty_result_helps(client: FlaskClient, three: dict[str, int]) -> No
             "Unbekannte Sortierung. Möglich sind: relevanz, aenderung, reifegrad.",
         ),
         (f"/suche?q={'x' * 201}", "Der Suchtext ist zu lang (höchstens 200 Zeichen)."),
+        (
+            "/suche?alle=publisher",
+            "Unbekannter Filter. Möglich sind: thema, kategorie, lizenz, reifegrad, herausgeber,"
+            " staffel, plattform, status, sprache.",
+        ),
     ],
 )
 def test_parameters_that_mean_nothing_get_a_page_that_says_why(
