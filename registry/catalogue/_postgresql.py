@@ -101,6 +101,4 @@ def _term(term: Word | Phrase, weight: str) -> str:
         labels = f":{star}{weight}" if star or weight else ""
         return "(" + " | ".join(f"'{stem}'{labels}" for stem in dict.fromkeys(term.stems)) + ")"
     label = f":{weight}" if weight else ""
-    german = " <-> ".join(f"'{stems.german}'{label}" for stems in term.words)
-    english = " <-> ".join(f"'{stems.english}'{label}" for stems in term.words)
-    return f"({german})" if german == english else f"(({german}) | ({english}))"
+    return "(" + " <-> ".join(f"'{stems.german}'{label}" for stems in term.words) + ")"

@@ -96,6 +96,4 @@ def _term(term: Word | Phrase) -> str:
     if isinstance(term, Word):
         star = "*" if term.prefix else ""
         return "(" + " OR ".join(f'"{stem}"{star}' for stem in dict.fromkeys(term.stems)) + ")"
-    german = " + ".join(f'"{stems.german}"' for stems in term.words)
-    english = " + ".join(f'"{stems.english}"' for stems in term.words)
-    return f"({german})" if german == english else f"(({german}) OR ({english}))"
+    return "(" + " + ".join(f'"{stems.german}"' for stems in term.words) + ")"

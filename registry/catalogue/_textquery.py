@@ -3,7 +3,10 @@
 Query syntax (the only one; nothing the user types is passed on as FTS5 or tsquery syntax):
 
 - words must all match (AND); each word matches its German or its English stem;
-- ``"quoted words"`` must match as a phrase (in one field, one after another);
+- ``"quoted words"`` must match as a phrase (in one field, one after another), by their
+  German stems only: the index holds every text's German stems whatever its language, so a
+  phrase is found wherever its words stand in a row; the English stems, which only add
+  English inflections, would double a phrase's cost (the dearest query there is);
 - the last word also matches as a prefix ("Parkpl" finds "Parkplatz"), when it has at least
   :data:`MIN_PREFIX` letters;
 - everything else (``*``, ``-``, ``(``, ``AND``, quotes without partner) is a separator or an

@@ -1,12 +1,12 @@
 """What every page shares: settings and the database session per request, languages,
-security headers, HTTP caching, error pages, the layout, and the rendering of untrusted
-Markdown."""
+security headers, HTTP caching, error pages, the layout and its page links, and the rendering
+of untrusted Markdown."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from . import caching, errors, i18n, security, session
+from . import caching, errors, i18n, pagination, security, session
 
 __all__ = ["init_app"]
 
@@ -18,3 +18,4 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     caching.init_app(app)
     errors.init_app(app)
+    pagination.init_app(app)

@@ -81,6 +81,16 @@ def test_a_quoted_phrase_matches_only_words_in_a_row(catalogue: Catalogue) -> No
     assert sorted(found(catalogue, "offene Daten")) == ["Getrennt", "Zusammen"]
 
 
+def test_a_phrase_matches_english_words_in_a_row_and_their_german_inflections(
+    catalogue: Catalogue,
+) -> None:
+    catalogue.add("Sensors", short_en="Parking sensors for the city centre.")
+    catalogue.add("Apart", short_en="Sensors report parking spaces.")
+    catalogue.add("Plural", short_de="Offene Daten, die offenen Daten der Stadt.")
+    assert found(catalogue, '"parking sensor"') == ["Sensors"]
+    assert found(catalogue, '"offenen Daten"') == ["Plural"]
+
+
 def test_a_phrase_does_not_match_across_two_texts(catalogue: Catalogue) -> None:
     catalogue.add("Ende", short_de="Erste Zeile endet mit Daten", features_de=("Offen",))
     catalogue.add("Gefunden", features_de=("Daten offen",))
