@@ -42,7 +42,7 @@ class Backend(Protocol):
         self, session: Session, query: TextQuery, within: int, field: str | None = None
     ) -> int:
         """The components of ``within`` (a bitmap) that match ``query`` (in ``field`` only,
-        if given)."""
+        if given; ``_textquery.SHORT``: in any of the short fields)."""
 
     def among(self, column: SQLColumnExpression[int], ids: Sequence[int]) -> ColumnElement[bool]:
         """``column`` is one of ``ids`` (one parameter however many)."""

@@ -22,7 +22,16 @@ from sqlalchemy import ColumnElement, Integer, SQLColumnExpression, any_, cast, 
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from . import _bitmaps
-from ._textquery import FIELDS, SEPARATOR, Phrase, TextQuery, Word, document_terms
+from ._textquery import (
+    FIELDS,
+    SEPARATOR,
+    SHORT,
+    SHORT_FIELDS,
+    Phrase,
+    TextQuery,
+    Word,
+    document_terms,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,7 +41,6 @@ __all__ = ["WEIGHTS", "PostgreSQLBackend", "tsquery", "tsvector"]
 WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
 _MAX_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more
 
-_SHORT_FIELDS = FIELDS[:3]
 _INSERT = text(
     "INSERT INTO catalogue_fts (component_id, document, short_document) "
     "VALUES (:id, CAST(:document AS tsvector), CAST(:short AS tsvector))"
@@ -53,7 +61,7 @@ class PostgreSQLBackend:
         if not documents:
             return
         rows = [
-            {"id": key, "document": tsvector(texts), "short": tsvector(texts[: len(_SHORT_FIELDS)])}
+            {"id": key, "document": tsvector(texts), "short": tsvector(texts[: len(SHORT_FIELDS)])}
             for key, texts in documents.items()
         ]
         session.execute(_INSERT, rows)
@@ -67,7 +75,7 @@ class PostgreSQLBackend:
     def matching(
         self, session: Session, query: TextQuery, within: int, field: str | None = None
     ) -> int:
-        column = "short_document" if field in _SHORT_FIELDS else "document"
+        column = "short_document" if field in (*SHORT_FIELDS, SHORT) else "document"
         found = session.connection().scalar(_MATCHING[column], {"query": tsquery(query, field)})
         return within & _bitmaps.from_chunk_text(found)
 
@@ -90,8 +98,9 @@ def tsvector(texts: Sequence[str]) -> str:
 
 
 def tsquery(query: TextQuery, field: str | None = None) -> str:
-    """``query`` as a ``tsquery`` literal, restricted to ``field``'s weight if given."""
-    weight = "" if field is None else WEIGHTS[field]
+    """``query`` as a ``tsquery`` literal, restricted to ``field``'s weight if given (none for
+    :data:`SHORT`: the short vector holds only those fields)."""
+    weight = "" if field in (None, SHORT) else WEIGHTS[field]
     return " & ".join(_term(term, weight) for term in query.terms)
 
 

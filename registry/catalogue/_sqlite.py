@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, SQLColumnExpression, func, select, text
 
 from . import _bitmaps
-from ._textquery import FIELDS, Phrase, TextQuery, Word, document_terms
+from ._textquery import FIELDS, SHORT, SHORT_FIELDS, Phrase, TextQuery, Word, document_terms
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["SQLiteBackend", "fts5_query"]
 
 _TABLES = ("catalogue_fts", "catalogue_fts_short")
-_SHORT_FIELDS = FIELDS[:3]
 _INSERT = text(
     "INSERT INTO catalogue_fts (rowid, name, publisher, features, descriptions) "
     "VALUES (:id, :name, :publisher, :features, :descriptions)"
@@ -67,7 +66,7 @@ class SQLiteBackend:
     def matching(
         self, session: Session, query: TextQuery, within: int, field: str | None = None
     ) -> int:
-        table = _TABLES[1] if field in _SHORT_FIELDS else _TABLES[0]
+        table = _TABLES[1] if field in (*SHORT_FIELDS, SHORT) else _TABLES[0]
         expression = {"query": fts5_query(query, field)}
         found = session.connection().scalar(_MATCHING[table], expression)
         return within & _bitmaps.from_chunk_text(found)
@@ -83,13 +82,14 @@ def _row(component_id: int, texts: Sequence[str]) -> dict[str, object]:
 
 
 def _short(row: dict[str, object]) -> dict[str, object]:
-    return {key: row[key] for key in ("id", *_SHORT_FIELDS)}
+    return {key: row[key] for key in ("id", *SHORT_FIELDS)}
 
 
 def fts5_query(query: TextQuery, field: str | None = None) -> str:
-    """``query`` in FTS5's syntax; every token is a quoted stem (letters and digits only)."""
+    """``query`` in FTS5's syntax; every token is a quoted stem (letters and digits only).
+    ``field`` restricts it to one column (:data:`SHORT`: the short table's every column)."""
     expression = " AND ".join(_term(term) for term in query.terms)
-    return expression if field is None else f"{{{field}}} : ({expression})"
+    return expression if field in (None, SHORT) else f"{{{field}}} : ({expression})"
 
 
 def _term(term: Word | Phrase) -> str:

@@ -30,6 +30,8 @@ __all__ = [
     "MAX_TERMS",
     "MIN_PREFIX",
     "SEPARATOR",
+    "SHORT",
+    "SHORT_FIELDS",
     "Phrase",
     "TextQuery",
     "Word",
@@ -39,6 +41,11 @@ __all__ = [
 
 FIELDS = ("name", "publisher", "features", "descriptions")
 """The indexed fields, the most important first (search ranks a match in the name highest)."""
+SHORT_FIELDS = FIELDS[:3]
+"""The fields a match ranks by (the descriptions rank last); indexed once more on their own."""
+SHORT = "short"
+"""Not a field: any of :data:`SHORT_FIELDS` (one query tells whether ranking by field can
+change the order at all)."""
 MIN_PREFIX = 2
 MAX_TERMS = 16  # words and phrases a query keeps
 MAX_POSITIONS = 16_000  # index terms kept per entry (PostgreSQL counts positions to 16383)
