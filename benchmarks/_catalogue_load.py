@@ -2,8 +2,11 @@
 
 Kataster's search page under ``gunicorn -w 2`` (the Procfile's server, two workers) against
 Debian's nginx with two worker processes serving a static file of the same size at the same
-path: the floor of what two processes on this machine can answer. Both run as child processes
-in their own process groups and are stopped on every way out (errors and Ctrl-C included).
+path: the floor of what two processes on this machine can answer. Then what ARCHITECTURE.md
+deploys past one machine: nginx with ``proxy_cache`` in front of the same gunicorn, keeping
+pages as long as their ``Cache-Control`` says and revalidating them with ``If-None-Match``.
+All run as child processes in their own process groups and are stopped on every way out
+(errors and Ctrl-C included).
 """
 
 from __future__ import annotations
@@ -24,7 +27,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["NGINX", "WRK", "Load", "gunicorn", "nginx", "warm_up", "wrk"]
+__all__ = [
+    "NGINX",
+    "WRK",
+    "Load",
+    "etag",
+    "gunicorn",
+    "nginx",
+    "nginx_cache",
+    "warm_up",
+    "wrk",
+]
 
 NGINX = "/usr/sbin/nginx"
 WRK = "/usr/bin/wrk"
@@ -125,19 +138,59 @@ def nginx(folder: Path, page: bytes, path: str) -> Iterator[str]:
         yield base
 
 
+@contextlib.contextmanager
+def nginx_cache(folder: Path, upstream: str, path: str) -> Iterator[str]:
+    """nginx as a caching proxy in front of ``upstream`` (Kataster under gunicorn)."""
+    port = free_port()
+    prefix = folder / "nginx-cache"
+    (prefix / "cache").mkdir(parents=True, exist_ok=True)
+    config = prefix / "nginx.conf"
+    server = (
+        f"proxy_cache_path {prefix / 'cache'} levels=1:2 keys_zone=kataster:10m "
+        "max_size=100m inactive=10m use_temp_path=off;\n"
+        f"    server {{\n        listen 127.0.0.1:{port};\n        location / {{\n"
+        f"            proxy_pass {upstream};\n            proxy_cache kataster;\n"
+        "            proxy_cache_revalidate on;\n            proxy_cache_lock on;\n"
+        "            proxy_cache_use_stale updating;\n"
+        "            add_header X-Cache-Status $upstream_cache_status;\n        }\n    }\n"
+    )
+    config.write_text(_http_config(prefix, server), encoding="utf-8")
+    command = [NGINX, "-c", str(config), "-p", str(prefix), "-e", str(prefix / "error.log")]
+    with _child(command, prefix / "stdout.log", dict(os.environ)):
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(f"{base}{path}", prefix / "error.log")
+        yield base
+
+
+def etag(url: str) -> str:
+    """The ETag a page answers with (empty when it sends none)."""
+    with urllib.request.urlopen(url, timeout=120) as response:
+        response.read()
+        return str(response.headers.get("ETag", ""))
+
+
 def _nginx_config(prefix: Path, port: int, path: str) -> str:
+    location = path.split("?", 1)[0]
+    server = (
+        f"sendfile on;\n    default_type text/html;\n"
+        f"    server {{\n        listen 127.0.0.1:{port};\n        root {prefix / 'www'};\n"
+        f"        location = {location} {{ try_files /page.html =404; }}\n    }}\n"
+    )
+    return _http_config(prefix, server)
+
+
+def _http_config(prefix: Path, http: str) -> str:
+    """An nginx configuration of two workers, everything under ``prefix``, ``http`` inside
+    the ``http`` block."""
     user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
     temp = "".join(
         f"    {kind}_temp_path {prefix / kind};\n"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    location = path.split("?", 1)[0]
     return (
         f"{user}worker_processes {WORKERS};\ndaemon off;\npid {prefix / 'nginx.pid'};\n"
         f"error_log {prefix / 'error.log'} warn;\nevents {{ worker_connections 1024; }}\n"
-        f"http {{\n    access_log off;\n{temp}    sendfile on;\n    default_type text/html;\n"
-        f"    server {{\n        listen 127.0.0.1:{port};\n        root {prefix / 'www'};\n"
-        f"        location = {location} {{ try_files /page.html =404; }}\n    }}\n}}\n"
+        f"http {{\n    access_log off;\n{temp}    {http}}}\n"
     )
 
 
@@ -154,10 +207,20 @@ def warm_up(url: str, requests: int = 3) -> None:
         list(pool.map(fetch, range(WORKERS)))
 
 
-def wrk(url: str, duration: float, *, threads: int = 2, connections: int = 8) -> Load:
+def wrk(
+    url: str,
+    duration: float,
+    *,
+    threads: int = 2,
+    connections: int = 8,
+    headers: tuple[str, ...] = (),
+) -> Load:
     """``wrk -t2 -c8 -d<duration>s url`` and what it reports (slow answers are waited for
-    up to 30 s, not counted as time-outs after wrk's default two)."""
-    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s", url]
+    up to 30 s, not counted as time-outs after wrk's default two); ``headers`` are sent
+    with every request (``"If-None-Match: ..."``)."""
+    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s"]
+    command += [argument for header in headers for argument in ("-H", header)]
+    command.append(url)
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return _parse_wrk(result.stdout)
 

@@ -15,7 +15,10 @@ own when the server at 127.0.0.1:5432 answers. On each backend it measures:
 - the component page ``/software/<id>`` for ``--pages`` random components: p50 and p95;
 - requests per second of one search page under ``gunicorn -w 2`` against nginx (two workers)
   serving a static file of the same size, with ``wrk -t2 -c8``, in the same run; and of
-  ``/healthz`` under the same gunicorn (no database, no template: the ceiling of any page).
+  ``/healthz`` under the same gunicorn (no database, no template: the ceiling of any page);
+  of the same page asked with its ETag (``If-None-Match``: gunicorn answers 304 without
+  searching); and through nginx with ``proxy_cache`` in front of gunicorn (the deployment
+  ARCHITECTURE.md describes), reported beside the issue's ratio, not in its place.
 
 ``--keep`` keeps the work folder (gunicorn's and nginx's logs) and the PostgreSQL schema, which
 the next run then reuses while the projection's code is unchanged. ``--fresh`` generates the
@@ -63,6 +66,8 @@ class Figures:
     components: timing.PageTimings
     gunicorn: load.Load | None
     floor: load.Load | None  # gunicorn answering /healthz: no database, no template
+    revalidated: load.Load | None  # gunicorn answering If-None-Match with 304
+    cached: load.Load | None  # nginx proxy_cache in front of gunicorn
     nginx: load.Load | None
     load_bytes: int
 
@@ -76,9 +81,19 @@ class Figures:
 
     @property
     def ratio(self) -> float | None:
-        if self.gunicorn is None or self.nginx is None or not self.nginx.requests_per_s:
-            return None
-        return self.gunicorn.requests_per_s / self.nginx.requests_per_s
+        """The issue's ratio: the search page from gunicorn itself against nginx's file."""
+        return _ratio(self.gunicorn, self.nginx)
+
+    @property
+    def cached_ratio(self) -> float | None:
+        """The same page through nginx's cache in front of gunicorn against nginx's file."""
+        return _ratio(self.cached, self.nginx)
+
+
+def _ratio(measured: load.Load | None, static: load.Load | None) -> float | None:
+    if measured is None or static is None or not static.requests_per_s:
+        return None
+    return measured.requests_per_s / static.requests_per_s
 
 
 def _pooled(samples: dict[str, list[float]]) -> list[float]:
@@ -166,26 +181,37 @@ def _measure(catalogue: database.Catalogue, options: argparse.Namespace, folder:
     return Figures(catalogue, queries, searched, pages, *served, len(page))
 
 
+_Served = tuple[
+    load.Load | None, load.Load | None, load.Load | None, load.Load | None, load.Load | None
+]
+
+
 def _load(
     catalogue: database.Catalogue,
     path: str,
     page: bytes,
     options: argparse.Namespace,
     folder: Path,
-) -> tuple[load.Load | None, load.Load | None, load.Load | None]:
-    """The search page under gunicorn, /healthz under gunicorn, the same bytes from nginx."""
+) -> _Served:
+    """The search page under gunicorn, /healthz, the page revalidated (304), the page through
+    nginx's cache in front of gunicorn, and the same bytes as nginx's static file."""
     if not (Path(load.NGINX).exists() and Path(load.WRK).exists()):
         print(f"load test skipped: {load.NGINX} or {load.WRK} is missing")
-        return None, None, None
+        return None, None, None, None, None
     print(f"load test: {catalogue.backend} under gunicorn, then nginx ...", file=sys.stderr)
     with load.gunicorn(catalogue.url, folder) as base:
         load.warm_up(base + path)
         served = load.wrk(base + path, options.duration)
         floor = load.wrk(f"{base}/healthz", options.duration)
+        validator = ("If-None-Match: " + load.etag(base + path),)
+        revalidated = load.wrk(base + path, options.duration, headers=validator)
+        with load.nginx_cache(folder, base, path) as front:
+            load.warm_up(front + path)
+            cached = load.wrk(front + path, options.duration)
     with load.nginx(folder, page, path) as base:
         load.warm_up(base + path)
         static = load.wrk(base + path, options.duration)
-    return served, floor, static
+    return served, floor, revalidated, cached, static
 
 
 # --- report --------------------------------------------------------------------------------
@@ -260,6 +286,8 @@ def _load_lines(figures: Figures) -> None:
     lines = [
         (f"gunicorn -w 2 {path}", figures.gunicorn),
         ("gunicorn -w 2 /healthz (no database, no HTML)", figures.floor),
+        ("gunicorn -w 2, the same page with its ETag (304)", figures.revalidated),
+        ("nginx proxy_cache in front of gunicorn", figures.cached),
         (f"nginx static {path}", figures.nginx),
     ]
     for name, measured in lines:
@@ -273,6 +301,8 @@ def _load_lines(figures: Figures) -> None:
             f"{name:<46} {measured.requests_per_s:>10,.0f} req/s (latency {measured.latency}){note}"
         )
     print(f"ratio gunicorn/nginx ({figures.load_bytes / 1024:.0f} KB page): {figures.ratio:.4f}")
+    if figures.cached_ratio is not None:
+        print(f"ratio with nginx's cache in front of gunicorn: {figures.cached_ratio:.4f}")
 
 
 def _summary(figures: Figures) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, SQLColumnExpression
     from sqlalchemy.orm import Session
 
-    from ._textquery import TextQuery
+    from ._textquery import Streams, TextQuery
 
 __all__ = ["Backend", "UnsupportedDatabase", "backend"]
 
@@ -29,8 +29,12 @@ class UnsupportedDatabase(Exception):
 
 
 class Backend(Protocol):
-    def add(self, session: Session, documents: Mapping[int, Sequence[str]]) -> None:
-        """Index each component's texts (in the order of ``FIELDS``); none indexed yet."""
+    def add(self, session: Session, documents: Mapping[int, Streams]) -> None:
+        """Index each component's streams (``_textquery.document_terms`` of its texts, in the
+        order of ``FIELDS``); none indexed yet."""
+
+    def terms(self, session: Session, component_ids: Sequence[int]) -> dict[int, Streams]:
+        """The streams indexed for these components (by field; the terms, in any order)."""
 
     def delete(self, session: Session, component_ids: Sequence[int]) -> None:
         """Forget these components."""

@@ -28,6 +28,7 @@ from ._textquery import (
     SHORT,
     SHORT_FIELDS,
     Phrase,
+    Streams,
     TextQuery,
     Word,
     document_terms,
@@ -36,7 +37,7 @@ from ._textquery import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["WEIGHTS", "PostgreSQLBackend", "tsquery", "tsvector"]
+__all__ = ["WEIGHTS", "PostgreSQLBackend", "tsquery", "tsvector", "tsvector_of"]
 
 WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
 _MAX_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more
@@ -46,6 +47,12 @@ _INSERT = text(
     "VALUES (:id, CAST(:document AS tsvector), CAST(:short AS tsvector))"
 )
 _DELETE = text("DELETE FROM catalogue_fts WHERE component_id = ANY(:ids)")
+_INDEXED = text(  # the short fields by their weights; the descriptions within "any field" only
+    "SELECT component_id, tsvector_to_array(ts_filter(short_document, '{a}')), "
+    "tsvector_to_array(ts_filter(short_document, '{b}')), "
+    "tsvector_to_array(ts_filter(short_document, '{c}')), tsvector_to_array(document) "
+    "FROM catalogue_fts WHERE component_id = ANY(:ids)"
+)
 _MATCHING = {
     column: text(
         "SELECT string_agg(chunk || ' ' || bits, ' ') FROM ("
@@ -57,14 +64,22 @@ _MATCHING = {
 
 
 class PostgreSQLBackend:
-    def add(self, session: Session, documents: Mapping[int, Sequence[str]]) -> None:
+    def add(self, session: Session, documents: Mapping[int, Streams]) -> None:
         if not documents:
             return
         rows = [
-            {"id": key, "document": tsvector(texts), "short": tsvector(texts[: len(SHORT_FIELDS)])}
-            for key, texts in documents.items()
+            {
+                "id": key,
+                "document": tsvector_of(streams),
+                "short": tsvector_of(streams[: len(SHORT_FIELDS)]),
+            }
+            for key, streams in documents.items()
         ]
         session.execute(_INSERT, rows)
+
+    def terms(self, session: Session, component_ids: Sequence[int]) -> dict[int, Streams]:
+        rows = session.execute(_INDEXED, {"ids": list(component_ids)})
+        return {row[0]: [list(lexemes) for lexemes in row[1:]] for row in rows}
 
     def delete(self, session: Session, component_ids: Sequence[int]) -> None:
         session.execute(_DELETE, {"ids": list(component_ids)})
@@ -86,9 +101,14 @@ class PostgreSQLBackend:
 def tsvector(texts: Sequence[str]) -> str:
     """The entry's texts (in the order of ``FIELDS``, the first few or all) as a ``tsvector``
     literal (lexemes are letters and digits only)."""
+    return tsvector_of(document_terms(texts))
+
+
+def tsvector_of(streams: Streams) -> str:
+    """The entry's index streams (the first few fields' or all) as a ``tsvector`` literal."""
     positions: dict[str, list[str]] = {}
     position = 0
-    for field, stream in zip(FIELDS, document_terms(texts), strict=False):
+    for field, stream in zip(FIELDS, streams, strict=False):
         for term in stream:
             position += 1
             places = positions.setdefault(term, []) if term != SEPARATOR else None

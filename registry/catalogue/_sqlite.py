@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, SQLColumnExpression, func, select, text
 
 from . import _bitmaps
-from ._textquery import FIELDS, SHORT, SHORT_FIELDS, Phrase, TextQuery, Word, document_terms
+from ._textquery import FIELDS, SHORT, SHORT_FIELDS, Phrase, Streams, TextQuery, Word
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,6 +35,10 @@ _INSERT_SHORT = text(
     "INSERT INTO catalogue_fts_short (rowid, name, publisher, features) "
     "VALUES (:id, :name, :publisher, :features)"
 )
+_INDEXED = text(
+    "SELECT rowid, name, publisher, features, descriptions FROM catalogue_fts "
+    "WHERE rowid IN (SELECT value FROM json_each(:ids))"
+)
 _MATCHING = {
     table: text(
         "SELECT group_concat(chunk || ' ' || bits, ' ') FROM ("
@@ -46,12 +50,16 @@ _MATCHING = {
 
 
 class SQLiteBackend:
-    def add(self, session: Session, documents: Mapping[int, Sequence[str]]) -> None:
+    def add(self, session: Session, documents: Mapping[int, Streams]) -> None:
         if not documents:
             return
-        rows = [_row(component_id, texts) for component_id, texts in documents.items()]
+        rows = [_row(component_id, streams) for component_id, streams in documents.items()]
         session.execute(_INSERT, rows)
         session.execute(_INSERT_SHORT, [_short(row) for row in rows])
+
+    def terms(self, session: Session, component_ids: Sequence[int]) -> dict[int, Streams]:
+        rows = session.execute(_INDEXED, {"ids": json.dumps(list(component_ids))})
+        return {row[0]: [text.split() for text in row[1:]] for row in rows}
 
     def delete(self, session: Session, component_ids: Sequence[int]) -> None:
         ids = {"ids": json.dumps(list(component_ids))}
@@ -76,8 +84,7 @@ class SQLiteBackend:
         return column.in_(select(listed.c.value))
 
 
-def _row(component_id: int, texts: Sequence[str]) -> dict[str, object]:
-    streams = document_terms(texts)
+def _row(component_id: int, streams: Streams) -> dict[str, object]:
     return {"id": component_id} | {f: " ".join(s) for f, s in zip(FIELDS, streams, strict=True)}
 
 

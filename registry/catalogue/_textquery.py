@@ -33,6 +33,7 @@ __all__ = [
     "SHORT",
     "SHORT_FIELDS",
     "Phrase",
+    "Streams",
     "TextQuery",
     "Word",
     "document_terms",
@@ -52,6 +53,9 @@ MAX_POSITIONS = 16_000  # index terms kept per entry (PostgreSQL counts position
 SEPARATOR = "\u00a7"
 """Ends a stream: a token no query produces (``words`` never yields "§"), so no phrase
 matches across two texts or two languages."""
+
+Streams = Sequence[Sequence[str]]
+"""An entry's index streams, one per field of :data:`FIELDS`."""
 
 _PHRASE = re.compile(r'"([^"]*)"')
 

@@ -17,6 +17,9 @@ The projection is derived data, rebuilt from components and their published harv
   facets): the relational truth the postings are made from.
 - :class:`CatalogueState`: one row whose ``version`` changes with every change to the
   projection (:mod:`registry.catalogue.state`).
+- :class:`CatalogueTerm`: each indexed stem once per field, with its postings like a facet
+  value's: single words are answered from them (:mod:`registry.catalogue._terms`), phrases by
+  the full-text index.
 
 The full-text index is not a model: on SQLite it is the FTS5 table ``catalogue_fts``, on
 PostgreSQL a table ``catalogue_fts`` with a ``tsvector`` and a GIN index (both made by the
@@ -28,18 +31,24 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, short
 
 __all__ = [
     "ALL_ENTRIES",
+    "TERM_TYPE",
     "CatalogueEntry",
     "CatalogueFacet",
     "CatalogueFacetValue",
     "CatalogueState",
+    "CatalogueTerm",
 ]
+
+TERM_TYPE = Text().with_variant(Text(collation="C"), "postgresql")
+"""Terms compare by code point on both databases (SQLite's default; "C" on PostgreSQL), so a
+prefix is a range of the index: ``term >= 'park' AND term < 'park\U0010ffff'``."""
 
 ALL_ENTRIES = ("*", "*")
 """The (facet, value) of the row whose postings are every entry of the catalogue."""
@@ -111,3 +120,18 @@ class CatalogueState(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
     version: Mapped[short]
+
+
+class CatalogueTerm(Base):
+    """A stem in one field ("*": any field), the number of entries that have it, and its
+    postings (:mod:`registry.catalogue._bitmaps`; ids of entries gone since may linger, as
+    in a facet value's)."""
+
+    __tablename__ = "catalogue_term"
+    __table_args__ = (UniqueConstraint("field", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    field: Mapped[short]
+    term: Mapped[str] = mapped_column(TERM_TYPE)
+    count: Mapped[int] = mapped_column(default=0)
+    postings: Mapped[bytes] = mapped_column(LargeBinary, default=b"")

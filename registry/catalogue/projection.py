@@ -9,7 +9,7 @@ and its entry with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
@@ -17,10 +17,18 @@ from sqlalchemy.orm import selectinload
 
 from ..components.models import Component
 from ..harvest.models import RepositoryHarvest
-from . import _bitmaps, _postings, state
+from . import _bitmaps, _postings, _terms, state
 from ._backend import backend
 from ._fields import Projected, project
-from .models import ALL_ENTRIES, CatalogueEntry, CatalogueFacet, CatalogueFacetValue
+from ._terms import entry_terms
+from ._textquery import Streams, document_terms
+from .models import (
+    ALL_ENTRIES,
+    CatalogueEntry,
+    CatalogueFacet,
+    CatalogueFacetValue,
+    CatalogueTerm,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,6 +67,7 @@ def rebuild_all(session: Session) -> int:
     backend(session).clear(session)
     session.execute(delete(CatalogueEntry))
     session.execute(delete(CatalogueFacetValue))
+    session.execute(delete(CatalogueTerm))
     refresh_entries(session, session.scalars(select(Component.id)).all())
     state.advance(session)
     return session.scalar(select(func.count()).select_from(CatalogueEntry)) or 0
@@ -67,19 +76,23 @@ def rebuild_all(session: Session) -> int:
 def _refresh(session: Session, ids: Sequence[int]) -> set[int]:
     """Refresh one batch; the ids of the facet values whose postings changed."""
     projected = {component.id: project(component) for component in _components(session, ids)}
+    streams = {key: document_terms(one.texts.in_order()) for key, one in projected.items()}
     had = set(
         session.scalars(select(CatalogueFacet.value_id).where(CatalogueFacet.component_id.in_(ids)))
     )
+    had_terms = {key: entry_terms(old) for key, old in backend(session).terms(session, ids).items()}
     _delete(session, ids)
     pairs = {pair for one in projected.values() for pair in one.facets} | {ALL_ENTRIES}
     value_ids = _postings.value_ids(session, pairs)
-    _insert(session, projected, value_ids)
+    _insert(session, projected, value_ids, streams)
     members: dict[int, list[int]] = {value_ids[ALL_ENTRIES]: list(projected)}
     for component_id, one in projected.items():
         for pair in one.facets:
             members.setdefault(value_ids[pair], []).append(component_id)
     added = {value_id: _bitmaps.from_ids(found) for value_id, found in members.items()}
     _postings.apply(session, _bitmaps.from_ids(ids), added, had | {value_ids[ALL_ENTRIES]})
+    has_terms = {key: entry_terms(found) for key, found in streams.items()}
+    _terms.apply(session, ids, had_terms, has_terms)
     return had | added.keys()
 
 
@@ -104,7 +117,10 @@ def _delete(session: Session, ids: Sequence[int]) -> None:
 
 
 def _insert(
-    session: Session, projected: dict[int, Projected], value_ids: dict[tuple[str, str], int]
+    session: Session,
+    projected: dict[int, Projected],
+    value_ids: dict[tuple[str, str], int],
+    streams: Mapping[int, Streams],
 ) -> None:
     if not projected:
         return
@@ -116,5 +132,4 @@ def _insert(
     ]
     if rows:
         session.execute(insert(CatalogueFacet), rows)
-    texts = {component_id: one.texts.in_order() for component_id, one in projected.items()}
-    backend(session).add(session, texts)
+    backend(session).add(session, streams)

@@ -45,8 +45,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import RowMapping, select
 
 from . import _facets as _facet_counts
-from . import _postings
-from ._backend import backend
+from . import _postings, _terms
 from ._fields import SORT_YEAR
 from ._pages import ORDER_BY, UNKNOWN, Order, Sorting, page_ids
 from ._postings import Index, Value
@@ -170,7 +169,7 @@ def _matching(
     counted = [value for value in index.values if value.facet in FACETS]
     base = index.bitmap(every.id)
     if text is not None:
-        base = backend(session).matching(session, text, base)
+        base = _terms.matching(session, text, base)
     chosen = {
         v.id: index.bitmap(v.id) for v in counted if v.value in query.filters.get(v.facet, ())
     }
@@ -210,13 +209,12 @@ def _groups(
     if text is None or query.sort is not Sort.RELEVANCE:
         yield matches
         return
-    index = backend(session)
-    short = index.matching(session, text, matches, SHORT)
+    short = _terms.matching(session, text, matches, SHORT)
     rest = matches
     for name in SHORT_FIELDS:
         if not short & rest:
             break
-        group = index.matching(session, text, short & rest, name)
+        group = _terms.matching(session, text, short & rest, name)
         yield group
         rest &= ~group
     yield rest

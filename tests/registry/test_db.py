@@ -19,6 +19,7 @@ TABLES = {
     "catalogue_facet",
     "catalogue_facet_value",
     "catalogue_state",
+    "catalogue_term",
     "check_result",
     "code_hosting",
     "component",

@@ -1,10 +1,10 @@
-"""The catalogue projection's version, PostgreSQL's short full-text vector, and the fill
+"""The catalogue projection's version, its term postings, PostgreSQL's short vector, the fill
 
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-21 23:50:00.000000
 
-Backward compatibility: only adds a table (and on PostgreSQL a column with a default and its
+Backward compatibility: only adds tables (and on PostgreSQL a column with a default and its
 GIN index, to ``catalogue_fts``), which the previous version never reads. The upgrade then builds the catalogue's projection from the components there are, in the same
 transaction (about a second per thousand components), with the projection code of the release
 that brings this migration (it moved here from 0002: that code now also writes this table).
@@ -29,6 +29,18 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("version", sa.String(length=40), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_state")),
+    )
+    op.create_table(
+        "catalogue_term",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("field", sa.String(length=40), nullable=False),
+        sa.Column(
+            "term", sa.Text().with_variant(sa.Text(collation="C"), "postgresql"), nullable=False
+        ),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("postings", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_term")),
+        sa.UniqueConstraint("field", "term", name=op.f("uq_catalogue_term_field_term")),
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
@@ -55,6 +67,7 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("catalogue_term")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX ix_catalogue_fts_short_document")
         op.execute("ALTER TABLE catalogue_fts DROP COLUMN short_document")
