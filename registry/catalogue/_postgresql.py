@@ -11,6 +11,9 @@ them. A GIN index serves ``@@``; the row goes with its entry (foreign key, casca
 GIN index (migration 0003): a GIN index knows neither positions nor weights, so a match in one
 field (for ranking) or a phrase is checked against the stored vector itself, and the short
 vector is a few hundred bytes where the whole one is kilobytes, stored out of line.
+``streams`` keeps the streams themselves (a line per field, as SQLite's FTS5 table keeps them),
+so a refresh knows which terms and pairs an entry had (:mod:`._terms`): a ``tsvector`` keeps
+no more than 256 positions of a lexeme, too few to tell its pairs.
 """
 
 from __future__ import annotations
@@ -43,16 +46,11 @@ WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
 _MAX_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more
 
 _INSERT = text(
-    "INSERT INTO catalogue_fts (component_id, document, short_document) "
-    "VALUES (:id, CAST(:document AS tsvector), CAST(:short AS tsvector))"
+    "INSERT INTO catalogue_fts (component_id, document, short_document, streams) "
+    "VALUES (:id, CAST(:document AS tsvector), CAST(:short AS tsvector), :streams)"
 )
 _DELETE = text("DELETE FROM catalogue_fts WHERE component_id = ANY(:ids)")
-_INDEXED = text(  # the short fields by their weights; the descriptions within "any field" only
-    "SELECT component_id, tsvector_to_array(ts_filter(short_document, '{a}')), "
-    "tsvector_to_array(ts_filter(short_document, '{b}')), "
-    "tsvector_to_array(ts_filter(short_document, '{c}')), tsvector_to_array(document) "
-    "FROM catalogue_fts WHERE component_id = ANY(:ids)"
-)
+_INDEXED = text("SELECT component_id, streams FROM catalogue_fts WHERE component_id = ANY(:ids)")
 _MATCHING = {
     column: text(
         "SELECT string_agg(chunk || ' ' || bits, ' ') FROM ("
@@ -72,6 +70,7 @@ class PostgreSQLBackend:
                 "id": key,
                 "document": tsvector_of(streams),
                 "short": tsvector_of(streams[: len(SHORT_FIELDS)]),
+                "streams": "\n".join(" ".join(stream) for stream in streams),
             }
             for key, streams in documents.items()
         ]
@@ -79,7 +78,7 @@ class PostgreSQLBackend:
 
     def terms(self, session: Session, component_ids: Sequence[int]) -> dict[int, Streams]:
         rows = session.execute(_INDEXED, {"ids": list(component_ids)})
-        return {row[0]: [list(lexemes) for lexemes in row[1:]] for row in rows}
+        return {key: [line.split() for line in text.split("\n")] for key, text in rows}
 
     def delete(self, session: Session, component_ids: Sequence[int]) -> None:
         session.execute(_DELETE, {"ids": list(component_ids)})

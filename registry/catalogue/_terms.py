@@ -6,8 +6,10 @@ times. So each stem is also kept like a facet value (:class:`.models.CatalogueTe
 field ("*": any field; and each short field, which ranking asks about), the set of entries
 that have it, as a bitmap. A word is then one indexed read of one row per stem (a prefix: of
 the rows in its range), whatever the number of matches. What postings cannot answer goes to
-the full-text index, restricted to what the words left: phrases (positions), and a prefix so
-short that it spans more than :data:`MAX_PREFIX_TERMS` stems.
+the full-text index, restricted to what the words left: phrases of three words or more, and a
+prefix so short that it spans more than :data:`MAX_PREFIX_TERMS` stems. A phrase of two words
+is a *pair*: two stems that follow each other in one field's stream (no separator between
+them, as the index's phrase matching needs), kept under the field's :func:`pair_field`.
 
 Both answer the same: the stems are the index's own (:func:`entry_terms` takes the streams
 the index is written from), and the tests compare them on both databases. Postings are kept
@@ -17,6 +19,7 @@ read back from the full-text index), and locked in id order like the facet value
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from . import _bitmaps
 from ._backend import backend
-from ._textquery import FIELDS, SEPARATOR, SHORT, SHORT_FIELDS, TextQuery, Word
+from ._textquery import FIELDS, SEPARATOR, SHORT, SHORT_FIELDS, Phrase, TextQuery, Word
 from .models import CatalogueTerm
 
 if TYPE_CHECKING:
@@ -35,16 +38,15 @@ if TYPE_CHECKING:
 __all__ = [
     "ANY_FIELD",
     "MAX_PREFIX_TERMS",
-    "TERM_FIELDS",
     "TermSets",
     "apply",
     "entry_terms",
     "matching",
+    "pair_field",
 ]
 
 ANY_FIELD = "*"
-TERM_FIELDS = (ANY_FIELD, *SHORT_FIELDS)
-"""The fields terms are kept for (the descriptions only within "any field")."""
+"""Terms are kept for any field, and for each short field (which ranking asks about)."""
 MAX_PREFIX_TERMS = 1000
 """A prefix spanning more stems than this is left to the full-text index."""
 _CHUNK = 500  # values per IN list
@@ -57,14 +59,36 @@ _TERM = CatalogueTerm
 
 
 def entry_terms(streams: Sequence[Sequence[str]]) -> dict[str, frozenset[str]]:
-    """An entry's stems per term field, from its index streams (in the order of ``FIELDS``)."""
-    by_field = {
-        name: frozenset(term for term in stream if term != SEPARATOR)
-        for name, stream in zip(FIELDS, streams, strict=False)
+    """An entry's stems and pairs per term field, from its index streams (in the order of
+    ``FIELDS``)."""
+    stems = {name: _stems(stream) for name, stream in zip(FIELDS, streams, strict=False)}
+    pairs = {name: _pairs(stream) for name, stream in zip(FIELDS, streams, strict=False)}
+    terms = {
+        ANY_FIELD: frozenset().union(*stems.values()),
+        pair_field(ANY_FIELD): frozenset().union(*pairs.values()),
     }
-    terms = {ANY_FIELD: frozenset().union(*by_field.values())}
-    terms.update({name: by_field.get(name, frozenset()) for name in SHORT_FIELDS})
+    for name in SHORT_FIELDS:
+        terms[name] = stems.get(name, frozenset())
+        terms[pair_field(name)] = pairs.get(name, frozenset())
     return terms
+
+
+def pair_field(field: str) -> str:
+    """Where the pairs of ``field`` are kept (apart from its stems, so no prefix of a stem
+    ever spans a pair)."""
+    return f"{field}/2"
+
+
+def _stems(stream: Sequence[str]) -> frozenset[str]:
+    return frozenset(term for term in stream if term != SEPARATOR)
+
+
+def _pairs(stream: Sequence[str]) -> frozenset[str]:
+    return frozenset(
+        f"{first} {second}"
+        for first, second in itertools.pairwise(stream)
+        if SEPARATOR not in (first, second)
+    )
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -76,7 +100,9 @@ def matching(session: Session, query: TextQuery, within: int, field: str | None 
     fields = _fields(field)
     found, left = within, []
     for term in query.terms:
-        bitmap = _word(session, term, fields) if isinstance(term, Word) else None
+        bitmap = (
+            _word(session, term, fields) if isinstance(term, Word) else _pair(session, term, fields)
+        )
         if bitmap is None:
             left.append(term)
         else:
@@ -92,6 +118,21 @@ def _fields(field: str | None) -> tuple[str, ...]:
     if field is None:
         return (ANY_FIELD,)
     return SHORT_FIELDS if field == SHORT else (field,)
+
+
+def _pair(session: Session, phrase: Phrase, fields: tuple[str, ...]) -> int | None:
+    """The entries having a phrase of two words in one of ``fields``; ``None`` for longer
+    phrases."""
+    if len(phrase.words) != 2:
+        return None
+    first, second = phrase.words
+    pair = f"{first.german} {second.german}"
+    paired = tuple(pair_field(field) for field in fields)
+    query = select(_TERM.postings).where(_TERM.field.in_(paired), _TERM.term == pair)
+    bitmap = 0
+    for data in session.connection().scalars(query):
+        bitmap |= _bitmaps.decode(data)
+    return bitmap
 
 
 def _word(session: Session, word: Word, fields: tuple[str, ...]) -> int | None:

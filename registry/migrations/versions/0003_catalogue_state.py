@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-21 23:50:00.000000
 
-Backward compatibility: only adds tables (and on PostgreSQL a column with a default and its
+Backward compatibility: only adds tables (and on PostgreSQL two columns with defaults and a
 GIN index, to ``catalogue_fts``), which the previous version never reads. The upgrade then builds the catalogue's projection from the components there are, in the same
 transaction (about a second per thousand components), with the projection code of the release
 that brings this migration (it moved here from 0002: that code now also writes this table).
@@ -45,7 +45,8 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "ALTER TABLE catalogue_fts "
-            "ADD COLUMN short_document TSVECTOR NOT NULL DEFAULT CAST('' AS tsvector)"
+            "ADD COLUMN short_document TSVECTOR NOT NULL DEFAULT CAST('' AS tsvector), "
+            "ADD COLUMN streams TEXT NOT NULL DEFAULT ''"
         )
         op.execute(
             "CREATE INDEX ix_catalogue_fts_short_document ON catalogue_fts "
@@ -70,5 +71,5 @@ def downgrade() -> None:
     op.drop_table("catalogue_term")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX ix_catalogue_fts_short_document")
-        op.execute("ALTER TABLE catalogue_fts DROP COLUMN short_document")
+        op.execute("ALTER TABLE catalogue_fts DROP COLUMN short_document, DROP COLUMN streams")
     op.drop_table("catalogue_state")

@@ -76,11 +76,22 @@ def test_words_are_answered_without_the_full_text_index(parking: Catalogue) -> N
     assert by_postings(parking, "Parkplätze") == 0  # so the postings were what answered
 
 
+def test_a_phrase_of_two_words_is_answered_without_the_full_text_index(
+    parking: Catalogue,
+) -> None:
+    assert (
+        by_postings(parking, '"freie Parkplätze"') == by_index(parking, '"freie Parkplätze"') != 0
+    )
+    parking.session.execute(CatalogueTerm.__table__.delete())
+    assert by_postings(parking, '"freie Parkplätze"') == 0
+
+
 def test_a_changed_text_leaves_the_old_words_and_takes_the_new(catalogue: Catalogue) -> None:
     url = "https://github.com/stadt-musterstadt/parken.git"
     catalogue.add("Parkleitsystem", url=url, short_de="Freie Parkplätze finden.")
     catalogue.add("Parkleitsystem", url=url, short_de="Ladesäulen finden.")
     assert by_postings(catalogue, "Parkplätze") == 0 == by_index(catalogue, "Parkplätze")
+    assert by_postings(catalogue, '"freie Parkplätze"') == 0
     assert by_postings(catalogue, "Ladesäulen") == by_index(catalogue, "Ladesäulen") != 0
 
 
