@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..publishers.models import Publisher
 from . import _bitmaps, state
 from ._bitmaps import Stored
+from ._keyed import keyed_ids
 from .models import ALL_ENTRIES, CatalogueEntry, CatalogueFacetValue, CatalogueState
 
 if TYPE_CHECKING:
@@ -135,35 +135,7 @@ def all_entries(session: Session) -> tuple[int, int]:
 
 def value_ids(session: Session, pairs: Iterable[Pair], *, create: bool = True) -> dict[Pair, int]:
     """The ids of these values; missing ones are made, or left out when not ``create``."""
-    wanted = set(pairs)
-    found = _existing(session, wanted)
-    missing = wanted - found.keys()
-    if create and missing:
-        rows = [{"facet": f, "value": v, "count": 0, "postings": b""} for f, v in missing]
-        session.execute(_insert_new(session).values(rows))
-        found |= _existing(session, missing)
-    return found
-
-
-def _existing(session: Session, pairs: set[Pair]) -> dict[Pair, int]:
-    by_facet: dict[str, list[str]] = {}
-    for facet, value in pairs:
-        by_facet.setdefault(facet, []).append(value)
-    found: dict[Pair, int] = {}
-    for facet, names in by_facet.items():
-        rows = session.execute(
-            select(_VALUE.value, _VALUE.id).where(_VALUE.facet == facet, _VALUE.value.in_(names))
-        )
-        found.update(((facet, value), value_id) for value, value_id in rows)
-    return found
-
-
-def _insert_new(session: Session) -> sqlite.Insert | postgresql.Insert:
-    """An INSERT that leaves alone a value another transaction made meanwhile."""
-    keys = ["facet", "value"]
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(_VALUE).on_conflict_do_nothing(index_elements=keys)
-    return sqlite.insert(_VALUE).on_conflict_do_nothing(index_elements=keys)
+    return keyed_ids(session, (_VALUE.facet, _VALUE.value), pairs, create=create)
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -20,14 +20,14 @@ read back from the full-text index), and locked in id order like the facet value
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from . import _bitmaps
 from ._backend import backend
+from ._keyed import CHUNK, keyed_ids
 from ._textquery import FIELDS, SEPARATOR, SHORT, SHORT_FIELDS, Phrase, TextQuery, Word
 from .models import CatalogueTerm
 
@@ -49,7 +49,6 @@ ANY_FIELD = "*"
 """Terms are kept for any field, and for each short field (which ranking asks about)."""
 MAX_PREFIX_TERMS = 1000
 """A prefix spanning more stems than this is left to the full-text index."""
-_CHUNK = 500  # values per IN list
 _LAST = "\U0010ffff"  # sorts after every character: the end of a prefix's range
 
 TermSets = Mapping[str, frozenset[str]]
@@ -175,8 +174,8 @@ def apply(
     bits = {ids[pair]: _bitmaps.from_ids(members) for pair, members in added.items()}
     keep = ~_bitmaps.from_ids(refreshed)
     ordered = sorted(ids.values())  # locked in id order, as every writer does
-    for start in range(0, len(ordered), _CHUNK):
-        _update(session, ordered[start : start + _CHUNK], keep, bits)
+    for start in range(0, len(ordered), CHUNK):
+        _update(session, ordered[start : start + CHUNK], keep, bits)
 
 
 def _update(session: Session, chunk: list[int], keep: int, bits: Mapping[int, int]) -> None:
@@ -197,37 +196,4 @@ def _update(session: Session, chunk: list[int], keep: int, bits: Mapping[int, in
 
 def _term_ids(session: Session, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The ids of these (field, term) rows; missing ones are made."""
-    found = _existing(session, pairs)
-    missing = sorted(pairs - found.keys())
-    for start in range(0, len(missing), _CHUNK):
-        rows = [
-            {"field": f, "term": t, "count": 0, "postings": b""}
-            for f, t in missing[start : start + _CHUNK]
-        ]
-        session.execute(_insert_new(session).values(rows))
-    if missing:
-        found |= _existing(session, set(missing))
-    return found
-
-
-def _existing(session: Session, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    by_field: dict[str, list[str]] = {}
-    for field, term in pairs:
-        by_field.setdefault(field, []).append(term)
-    found: dict[tuple[str, str], int] = {}
-    for field, terms in by_field.items():
-        for start in range(0, len(terms), _CHUNK):
-            chunk = terms[start : start + _CHUNK]
-            rows = session.execute(
-                select(_TERM.term, _TERM.id).where(_TERM.field == field, _TERM.term.in_(chunk))
-            )
-            found.update(((field, term), term_id) for term, term_id in rows)
-    return found
-
-
-def _insert_new(session: Session) -> sqlite.Insert | postgresql.Insert:
-    """An INSERT that leaves alone a term another transaction made meanwhile."""
-    keys = ["field", "term"]
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(_TERM).on_conflict_do_nothing(index_elements=keys)
-    return sqlite.insert(_TERM).on_conflict_do_nothing(index_elements=keys)
+    return keyed_ids(session, (_TERM.field, _TERM.term), pairs)
