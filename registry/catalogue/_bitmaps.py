@@ -134,6 +134,10 @@ class Within:
         flags = self._flags_for(members)
         return sum(map(flags.__getitem__, members))
 
+    def flags(self) -> bytes:
+        """One byte per component id up to the highest member, 1 for members."""
+        return self._flags_for(())
+
     def _flags_for(self, members: Sequence[int]) -> bytes:
         """One byte per component id, 1 for members of this set (long enough for ``members``)."""
         if self._flags is None:

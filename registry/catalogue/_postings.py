@@ -14,6 +14,7 @@ processes that serve more than one database, as tests do).
 
 from __future__ import annotations
 
+import array
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from sqlalchemy import func, select, update
 
 from ..publishers.models import Publisher
 from . import _bitmaps, state
-from ._bitmaps import Stored
+from ._bitmaps import Stored, ids
 from ._keyed import keyed_ids
 from .models import ALL_ENTRIES, CatalogueEntry, CatalogueFacetValue, CatalogueState
 
@@ -71,6 +72,7 @@ class Index:
     stored: Mapping[int, Stored]
     publisher_names: Mapping[str, str]
     _bitmaps: dict[int, int] = field(default_factory=dict)
+    _codes: dict[str, tuple[tuple[int, ...], array.array[int]]] = field(default_factory=dict)
 
     def bitmap(self, value_id: int) -> int:
         """A value's postings as a bitmap (converted once)."""
@@ -78,6 +80,24 @@ class Index:
         if found is None:
             found = self._bitmaps[value_id] = _bitmaps.as_bitmap(self.stored[value_id])
         return found
+
+    def codes(self, facet: str) -> tuple[tuple[int, ...], array.array[int]]:
+        """For a facet of one value per entry: its value ids, and per component id the
+        position of its value among them plus one (0: none). Made once."""
+        found = self._codes.get(facet)
+        if found is None:
+            found = self._codes[facet] = self._coded(facet)
+        return found
+
+    def _coded(self, facet: str) -> tuple[tuple[int, ...], array.array[int]]:
+        values = tuple(value.id for value in self.values if value.facet == facet)
+        size = max((self.bitmap(value_id).bit_length() for value_id in values), default=0)
+        codes = array.array("I", bytes(4 * size))
+        for position, value_id in enumerate(values, start=1):
+            members = self.stored[value_id]
+            for component_id in members if not isinstance(members, int) else ids(members):
+                codes[component_id] = position
+        return values, codes
 
 
 _kept: dict[str, Index] = {}

@@ -180,7 +180,7 @@ def _matching(
         v.id: index.bitmap(v.id) for v in counted if v.value in query.filters.get(v.facet, ())
     }
     sets = _facet_counts.within(query.filters, counted, chosen, base, FACETS)
-    counts = _facet_counts.by_postings(counted, index.stored, sets)
+    counts = _facet_counts.by_postings(counted, index, sets)
     sorting = Sorting(every.count, _ranks(index, "level"), _ranks(index, SORT_YEAR))
     matches = sets[_facet_counts.ALL]
     groups = _groups(session, query, text, matches)

@@ -8,18 +8,21 @@ static files) says it varies by both. The message catalogs of every area (``web`
 are merged into one, so any template can use any area's messages.
 
 Templates get ``_`` and ``ngettext`` (Jinja's newstyle gettext: ``_("%(n)d Treffer", n=3)``),
+the filter ``number`` (a whole number as the language writes it: 1.234 or 1,234),
 ``current_locale()``, ``language_switch_url(code)`` and ``localized(de=..., en=...)``; Python
 code uses :func:`gettext` and :func:`ngettext` from here (typed).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from babel.numbers import get_group_symbol
 from flask import Blueprint, Flask, abort, g, redirect, request, url_for
 from flask_babel import Babel, get_locale, get_translations  # type: ignore[import-untyped]
 from werkzeug.urls import iri_to_uri
@@ -37,6 +40,7 @@ __all__ = [
     "init_app",
     "localized",
     "ngettext",
+    "number",
     "safe_next",
 ]
 
@@ -112,6 +116,18 @@ def _template_gettext(message: str) -> str:
 
 def _template_ngettext(singular: str, plural: str, num: int) -> str:
     return str(_translations().ungettext(singular, plural, num))
+
+
+def number(value: int) -> str:
+    """A whole number as the reader's language writes it (1.234.567 or 1,234,567), as Babel's
+    ``format_decimal`` writes it, with Babel's grouping symbol looked up once per language
+    (Babel looks it up on every call: a search page's facet counts paid 5 ms for it)."""
+    return f"{value:,}".replace(",", _group_symbol(current_locale()))
+
+
+@functools.cache
+def _group_symbol(language: str) -> str:
+    return str(get_group_symbol(language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +224,7 @@ def init_app(app: Flask) -> None:
     )
     app.register_blueprint(blueprint)
     app.after_request(_vary)
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals.update(
         current_locale=current_locale,
         language_switch_url=language_switch_url,

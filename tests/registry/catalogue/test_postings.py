@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from registry.catalogue import _postings, state
+from registry.catalogue import _bitmaps, _postings, state
+from registry.catalogue._bitmaps import Within
+from registry.catalogue._facets import by_postings
 from registry.catalogue.search import SearchQuery, search
 from registry.db import make_session_factory
-from tests.registry.catalogue.conftest import Catalogue
+from tests.registry.catalogue.conftest import OTHER_PUBLISHER, Catalogue
 
 
 def test_the_index_is_read_once_per_version(catalogue: Catalogue) -> None:
@@ -64,3 +66,18 @@ def test_only_the_newest_versions_are_kept(catalogue: Catalogue) -> None:
         catalogue.add(f"Komponente {number}")
         _postings.current(catalogue.session)
     assert len(_postings._kept) <= _postings.KEPT_VERSIONS
+
+
+def test_tallied_counts_are_the_counts_of_the_postings(catalogue: Catalogue) -> None:
+    catalogue.add("Eins")
+    catalogue.add("Zwei")
+    catalogue.add("Drei", publisher_id=OTHER_PUBLISHER)
+    index = _postings.current(catalogue.session)
+    publishers = [value for value in index.values if value.facet == "publisher"]
+    every = next(v for v in index.values if v.facet == "*")
+    some = index.bitmap(every.id) & ~(1 << max(_bitmaps.ids(index.bitmap(every.id))))
+    for members in (index.bitmap(every.id), some, 0):
+        tallied = by_postings(publishers, index, {"publisher": members})
+        counted = {v.id: Within(members).count(index.stored[v.id]) for v in publishers}
+        assert tallied == counted
+    assert sorted(by_postings(publishers, index, {"publisher": some}).values()) == [0, 2]

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_decimal
 from flask import Flask
 from flask.testing import FlaskClient
 
 from registry.app import create_app
-from registry.web.i18n import LocalText, localized, safe_next
+from registry.web.i18n import LocalText, localized, number, safe_next
 
 # Pages in the layout that need no database: the error pages.
 PAGE = "/gibt-es-nicht"
@@ -192,3 +193,18 @@ def test_localized_prefers_the_readers_language_and_marks_a_fallback(
 ) -> None:
     with app.test_request_context(headers={"Accept-Language": language}):
         assert localized(**texts) == expected
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, 12_345, 1_234_567, -4_321])
+def test_numbers_are_written_as_babel_writes_them(app: Flask, language: str, value: int) -> None:
+    headers = {"Accept-Language": language}
+    with app.test_request_context("/", headers=headers):
+        assert number(value) == format_decimal(value, locale=language)
+
+
+def test_numbers_are_grouped_by_the_language(app: Flask) -> None:
+    with app.test_request_context("/", headers={"Accept-Language": "de"}):
+        assert number(1_234_567) == "1.234.567"
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert number(1_234_567) == "1,234,567"
