@@ -19,14 +19,16 @@ read back from the full-text index), and locked in id order like the facet value
 
 from __future__ import annotations
 
+import array
 import itertools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 
 from . import _bitmaps
 from ._backend import backend
+from ._bitmaps import encode_sorted
 from ._keyed import CHUNK, keyed_ids
 from ._textquery import FIELDS, SEPARATOR, SHORT, SHORT_FIELDS, Phrase, TextQuery, Word
 from .models import CatalogueTerm
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANY_FIELD",
     "MAX_PREFIX_TERMS",
+    "Collected",
     "TermSets",
     "apply",
     "entry_terms",
@@ -176,6 +179,35 @@ def apply(
     ordered = sorted(ids.values())  # locked in id order, as every writer does
     for start in range(0, len(ordered), CHUNK):
         _update(session, ordered[start : start + CHUNK], keep, bits)
+
+
+class Collected:
+    """Terms of a projection built afresh (the table empty): gathered over every batch and
+    written once at the end, where :func:`apply` would rewrite a common term's postings in
+    every batch."""
+
+    def __init__(self) -> None:
+        self._members: dict[tuple[str, str], array.array[int]] = {}
+
+    def add(self, has: Mapping[int, TermSets]) -> None:
+        """Gather these components' terms (in ascending component id, batch after batch)."""
+        for component_id in sorted(has):
+            for field, stems in has[component_id].items():
+                for stem in stems:
+                    found = self._members.get((field, stem))
+                    if found is None:
+                        found = self._members[(field, stem)] = array.array("I")
+                    found.append(component_id)
+
+    def write(self, session: Session) -> None:
+        """Insert every gathered term with its postings."""
+        rows = [
+            {"field": field, "term": term, "count": len(ids), "postings": encode_sorted(ids)}
+            for (field, term), ids in self._members.items()
+        ]
+        for start in range(0, len(rows), 4 * CHUNK):
+            session.execute(insert(_TERM), rows[start : start + 4 * CHUNK])
+        self._members.clear()
 
 
 def _update(session: Session, chunk: list[int], keep: int, bits: Mapping[int, int]) -> None:

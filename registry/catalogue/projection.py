@@ -52,10 +52,17 @@ _HARVEST_COLUMNS = (
 def refresh_entries(session: Session, component_ids: Iterable[int]) -> None:
     """Make the entries of these components match them: insert, update, or delete the entry
     of a component that no longer exists (or is no component at all)."""
+    _refresh_all(session, component_ids, None)
+
+
+def _refresh_all(
+    session: Session, component_ids: Iterable[int], collected: _terms.Collected | None
+) -> None:
+    """Refresh in batches; terms are applied per batch, or gathered into ``collected``."""
     ids = sorted(set(component_ids))
     touched: set[int] = set()
     for start in range(0, len(ids), BATCH):
-        touched |= _refresh(session, ids[start : start + BATCH])
+        touched |= _refresh(session, ids[start : start + BATCH], collected)
     if ids:
         _postings.recount(session, touched)
         state.advance(session)
@@ -68,12 +75,14 @@ def rebuild_all(session: Session) -> int:
     session.execute(delete(CatalogueEntry))
     session.execute(delete(CatalogueFacetValue))
     session.execute(delete(CatalogueTerm))
-    refresh_entries(session, session.scalars(select(Component.id)).all())
+    collected = _terms.Collected()
+    _refresh_all(session, session.scalars(select(Component.id)).all(), collected)
+    collected.write(session)
     state.advance(session)
     return session.scalar(select(func.count()).select_from(CatalogueEntry)) or 0
 
 
-def _refresh(session: Session, ids: Sequence[int]) -> set[int]:
+def _refresh(session: Session, ids: Sequence[int], collected: _terms.Collected | None) -> set[int]:
     """Refresh one batch; the ids of the facet values whose postings changed."""
     projected = {component.id: project(component) for component in _components(session, ids)}
     streams = {key: document_terms(one.texts.in_order()) for key, one in projected.items()}
@@ -92,7 +101,10 @@ def _refresh(session: Session, ids: Sequence[int]) -> set[int]:
     added = {value_id: _bitmaps.from_ids(found) for value_id, found in members.items()}
     _postings.apply(session, _bitmaps.from_ids(ids), added, had | {value_ids[ALL_ENTRIES]})
     has_terms = {key: entry_terms(found) for key, found in streams.items()}
-    _terms.apply(session, ids, had_terms, has_terms)
+    if collected is None:
+        _terms.apply(session, ids, had_terms, has_terms)
+    else:
+        collected.add(has_terms)
     return had | added.keys()
 
 

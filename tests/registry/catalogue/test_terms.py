@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from registry.catalogue import _terms
 from registry.catalogue._backend import backend
+from registry.catalogue._bitmaps import decode
 from registry.catalogue._textquery import SHORT, SHORT_FIELDS, parse
 from registry.catalogue.models import CatalogueEntry, CatalogueTerm
-from registry.catalogue.projection import refresh_entries
+from registry.catalogue.projection import rebuild_all, refresh_entries
 from registry.components.models import Component
 from tests.registry.catalogue.conftest import OTHER_PUBLISHER, Catalogue
 
@@ -137,3 +138,23 @@ def test_any_words_are_answered_as_the_full_text_index_does(
     text = " ".join(asked)
     text = f'"{text}"' if quoted else text
     assert by_postings(catalogue, text, field) == by_index(catalogue, text, field)
+
+
+def stored_terms(catalogue: Catalogue) -> dict[tuple[str, str], int]:
+    rows = catalogue.session.execute(
+        select(CatalogueTerm.field, CatalogueTerm.term, CatalogueTerm.postings)
+    )
+    found = {(field, term): decode(data) for field, term, data in rows}
+    return {key: bitmap for key, bitmap in found.items() if bitmap}
+
+
+def test_a_rebuild_writes_the_terms_a_refresh_of_everything_writes(parking: Catalogue) -> None:
+    ids = list(parking.session.scalars(select(CatalogueEntry.component_id)))
+    refresh_entries(parking.session, ids)
+    refreshed = stored_terms(parking)
+    assert rebuild_all(parking.session) == len(ids)
+    assert stored_terms(parking) == refreshed
+    assert ("*/2", "freie parkplatz") in refreshed
+    assert by_postings(parking, '"freie Parkplätze" Innenstadt') == by_index(
+        parking, '"freie Parkplätze" Innenstadt'
+    )
