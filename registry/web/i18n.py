@@ -102,7 +102,9 @@ def ngettext(singular: str, plural: str, num: int, **variables: object) -> str:
 
 
 def _translations() -> Any:
-    """The request's merged catalog (Flask-Babel's, kept on ``g`` for the request)."""
+    """The request's merged catalog (Flask-Babel's, kept on ``g`` for the request; so
+    Flask-Babel's ``force_locale`` would not reach it: Kataster never forces a language
+    within a request)."""
     found = g.get(_CATALOG)
     if found is None:
         found = get_translations()
