@@ -1,4 +1,5 @@
-"""Databases for the registry's tests: a real SQLite file and the real PostgreSQL server.
+"""Databases for the registry's tests: a real SQLite file and the real PostgreSQL server, and
+the application on them (``app``, ``client``; a module may define its own).
 
 ``db_session`` is parametrised over both. Each PostgreSQL test session works in a schema of its
 own (``kataster_test_<random>``), dropped at the end, so runs never see each other's tables;
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
@@ -24,6 +27,7 @@ import registry.components.models
 import registry.harvest.models
 import registry.journal.models
 import registry.publishers.models  # noqa: F401 - every table on Base.metadata
+from registry.app import create_app
 from registry.db import Base, make_engine, make_session_factory, upgrade
 
 POSTGRESQL = os.environ.get("KATASTER_TEST_POSTGRESQL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -104,3 +108,18 @@ def _empty_tables(engine: Engine) -> None:
         else:
             for table in tables:
                 connection.execute(table.delete())
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    """The application on the test session's migrated database (emptied after each test)."""
+    app = create_app({"TESTING": True, "KATASTER_DATABASE_URL": database_url})
+    yield app
+    engine = app.extensions["kataster"].engine
+    if engine is not None:
+        engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from harvester import records
-from registry.app import create_app
 from registry.catalogue.views import FACET_VISIBLE, PER_PAGE
 from registry.components.queries import find_component
 from registry.harvest.ingest import start_run, store_record, upsert_publishers
@@ -25,20 +22,6 @@ from tests.registry import factories
 
 ORG = "https://github.com/Stadt-Musterstadt"
 DASH = "\u2013"  # the en dash between a title and its page, a filter and its removal
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "KATASTER_DATABASE_URL": database_url})
-    yield app
-    engine = app.extensions["kataster"].engine
-    if engine is not None:
-        engine.dispose()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 # --- the catalogue's data ------------------------------------------------------------------

@@ -5,39 +5,22 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from harvester import records
-from registry.app import create_app
 from registry.components.queries import find_component
 from tests.harvester.test_pipeline import complete_repository
 from tests.registry import factories
 from tests.registry.components.test_page import MIRROR, harvested, stored
 
 HOSTILE = '<script>alert("x")</script>'
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "KATASTER_DATABASE_URL": database_url})
-    yield app
-    engine = app.extensions["kataster"].engine
-    if engine is not None:
-        engine.dispose()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def html(client: FlaskClient, path: str, status: int = 200) -> str:

@@ -3,35 +3,16 @@ components, in the reader's language, with hostile names escaped."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from harvester import records
-from registry.app import create_app
 from registry.harvest.ingest import start_run, store_record, upsert_publishers
 from tests.registry import factories
 from tests.registry.components.test_views import HOSTILE, elements, html, visible
 from tests.registry.publishers.test_queries import fill, url
 
 DASH = "\N{EN DASH}"
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "KATASTER_DATABASE_URL": database_url})
-    yield app
-    engine = app.extensions["kataster"].engine
-    if engine is not None:
-        engine.dispose()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.fixture

@@ -47,20 +47,6 @@ def make_app(database_url: str, **config: object) -> Flask:
 
 
 @pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = make_app(database_url)
-    yield app
-    engine = app.extensions["kataster"].engine
-    if engine is not None:
-        engine.dispose()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
-
-
-@pytest.fixture
 def component(db_session: Session) -> int:
     """A component stored as a harvest stores it (publisher, journal, search projection)."""
     return stored(db_session, factories.ok_record())
